@@ -1,0 +1,83 @@
+"""Every task on Hidden State is a nox session; all of them share one environment, .venv.
+
+nox -s serve    live preview on http://127.0.0.1:8000, reloading on page and snippet edits
+nox -s tests    the whole verification (pass a page to check just that page)
+nox -s docs     the verification, then `mkdocs build --strict`, then the built-site tests
+nox -s update   rewrite every expected output from real execution; review with `git diff`
+nox -s lint     ruff on snippets/ and tests/
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PYTHON = VENV / "bin" / "python"
+REQUIREMENTS = ROOT / "requirements.txt"
+
+nox.options.default_venv_backend = "none"  # the sessions share .venv instead of one venv each
+nox.options.sessions = ["tests"]
+# Material prints an end-of-life banner on every build; it is known (see CONTRIBUTING.md).
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def _env(session: nox.Session) -> None:
+    """Create .venv once, and reinstall only when requirements.txt has changed."""
+    stamp = VENV / ".requirements.sha256"
+    digest = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    if not PYTHON.exists():
+        session.run(sys.executable, "-m", "venv", str(VENV))
+    if not stamp.exists() or stamp.read_text() != digest:
+        session.run(str(PYTHON), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        session.run(str(PYTHON), "-m", "pip", "install", "--quiet", "-r", str(REQUIREMENTS))
+        stamp.write_text(digest)
+    session.env["PATH"] = os.pathsep.join([str(VENV / "bin"), os.environ.get("PATH", "")])
+    session.env["VIRTUAL_ENV"] = str(VENV)
+
+
+def _pytest(session: nox.Session, *args: str) -> None:
+    session.run(str(PYTHON), "-m", "pytest", *args)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The whole verification. `nox -s tests -- docs/why-rnns/quick-intro.md` checks one page."""
+    _env(session)
+    _pytest(session, *(session.posargs or []))
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """What CI runs: the verification, then a strict build of the site."""
+    _env(session)
+    _pytest(session)
+    session.run(str(PYTHON), "-m", "mkdocs", "build", "--strict")
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Build and serve the site with live reload (pages, snippets and outputs)."""
+    _env(session)
+    session.run(str(PYTHON), "-m", "mkdocs", "serve", *(session.posargs or []))
+
+
+@nox.session
+def update(session: nox.Session) -> None:
+    """Rewrite every .out file from what its code prints now; then review `git diff`."""
+    _env(session)
+    _pytest(session, "docs", "--update-outputs", "-q", *session.posargs)
+    session.log("Expected outputs rewritten from real execution. Review them: git diff")
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff on the snippets, the tests and this file."""
+    _env(session)
+    session.run(str(PYTHON), "-m", "ruff", "check", "snippets", "tests", "noxfile.py")
+    session.run(str(PYTHON), "-m", "ruff", "format", "--check", "snippets", "tests", "noxfile.py")

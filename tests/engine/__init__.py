@@ -1,0 +1,1 @@
+"""The verification engine: collect, expand, run, compare, prove keys."""

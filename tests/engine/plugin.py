@@ -1,0 +1,214 @@
+"""pytest plugin: every page in docs/ becomes a test file, every code block on it a test.
+
+Loaded with `-p engine.plugin` (see pyproject.toml). A page's blocks are taken from the page as
+the site renders it (includes expanded), run, and their output compared with the output the
+page shows. `--update-outputs` writes the printed output into the .out files instead.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pytest_codeblocks.main import CodeBlock, extract_from_buffer
+
+from . import quiz
+from .compare import diff, written_output
+from .expand import expand
+from .page import Fence, Page, scan, target_file
+from .run import execute
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+
+
+class Failure(Exception):
+    """A located, contributor-facing failure: its message is the whole report."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-outputs",
+        action="store_true",
+        help="write what each block prints into its .out file instead of comparing",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.option.codeblocks:
+        raise pytest.UsageError(
+            "--codeblocks would run the pages without expanding their includes; "
+            "the pages in docs/ are collected and expanded by tests/engine already"
+        )
+    config.stash[STATS] = {"pages": 0, "executed": 0, "compared": 0, "updated": []}
+
+
+STATS = pytest.StashKey[dict]()
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector):
+    if file_path.suffix == ".md" and DOCS in file_path.parents:
+        return PageFile.from_parent(parent, path=file_path)
+    return None
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    stats = config.stash.get(STATS, None)
+    if not stats or not stats["pages"]:
+        return
+    terminalreporter.write_sep("-", "Hidden State docs")
+    terminalreporter.write_line(
+        f"{stats['pages']} pages: executed {stats['executed']} code blocks, "
+        f"compared {stats['compared']} outputs"
+    )
+    for path in stats["updated"]:
+        terminalreporter.write_line(f"updated {path}")
+    if config.option.update_outputs:
+        terminalreporter.write_line(
+            f"{len(stats['updated'])} output files rewritten; review them with `git diff`"
+        )
+
+
+class PageFile(pytest.File):
+    def collect(self):
+        self.config.stash[STATS]["pages"] += 1
+        page = scan(self.path, ROOT)
+        if self.config.option.update_outputs:
+            _create_missing_outputs(page)
+        problems = list(page.problems)
+        expanded = ""
+        if not problems:
+            expanded, missing = expand(page, ROOT)
+            problems += missing
+        blocks: list[CodeBlock] = []
+        if not problems:
+            try:
+                blocks = extract_from_buffer(io.StringIO(expanded))
+            except RuntimeError as err:
+                problems.append(f"{page.path}: pytest-codeblocks cannot read the page: {err}")
+        if not problems and len(blocks) != len(page.code_fences):
+            problems.append(
+                f"{page.path}: an include outside a code block brought its own code blocks in; "
+                "include files only inside fences"
+            )
+        problems += quiz.check_page(page)
+
+        yield StructureItem.from_parent(self, name="structure", problems=problems)
+        if problems:
+            return
+        for block, fence in zip(blocks, page.code_fences, strict=True):
+            yield BlockItem.from_parent(
+                self, name=f"line {fence.line}", page=page, fence=fence, block=block
+            )
+
+
+class StructureItem(pytest.Item):
+    """Fails, listing every located problem, if the page breaks a rule of docs/."""
+
+    def __init__(self, *, problems: list[str], **kwargs):
+        super().__init__(**kwargs)
+        self.problems = problems
+
+    def runtest(self) -> None:
+        if self.problems:
+            raise Failure("\n".join(self.problems))
+
+    def repr_failure(self, excinfo):
+        return _report(excinfo, super().repr_failure)
+
+    def reportinfo(self):
+        return self.path, 0, f"{_rel(self.path)}: structure"
+
+
+class BlockItem(pytest.Item):
+    """Runs one code block and compares its output with the page's output block."""
+
+    def __init__(self, *, page: Page, fence: Fence, block: CodeBlock, **kwargs):
+        super().__init__(**kwargs)
+        self.page, self.fence, self.block = page, fence, block
+        self.snippet = target_file(fence.includes[0])
+        self.where = f"{page.path}:{fence.line} ({', '.join(fence.includes)})"
+
+    def runtest(self) -> None:
+        stats = self.config.stash[STATS]
+        code = quiz.prepare_code(self.page, self.fence, self.block.code)
+        first_line = _first_line(self.fence.includes[0])
+        run = execute(code, self.snippet, first_line, rng_seed=1)
+        stats["executed"] += 1
+        if run.error:
+            raise Failure(f"{self.where}: the code raised\n{run.error}")
+        again = execute(code, self.snippet, first_line, rng_seed=2)
+        if again.error or again.stdout != run.stdout:
+            raise Failure(
+                f"{self.where}: prints differently from one run to the next. Seed every random "
+                "generator it uses inside the snippet, e.g. torch.manual_seed(0).\n"
+                + (
+                    again.error
+                    or diff(run.stdout, again.stdout, "run 1 (seed 1)", "run 2 (seed 2)")
+                )
+            )
+        self.check_output(run.stdout, stats)
+
+    def check_output(self, printed: str, stats: dict) -> None:
+        if self.fence.output is None:
+            if printed:
+                raise Failure(
+                    f"{self.where}: prints output that the page does not show. Add "
+                    "<!--pytest-codeblocks:expected-output--> and a ```text block including "
+                    f"{Path(self.snippet).with_suffix('.out')}, then run `nox -s update`.\n"
+                    f"It printed:\n{printed}"
+                )
+            return
+        stats["compared"] += 1
+        out_file = self.fence.output.files[0]
+        written = written_output(self.block.expected_output or "")
+        if written == printed:
+            return
+        if self.config.option.update_outputs:
+            (ROOT / out_file).write_text(printed, encoding="utf-8")
+            stats["updated"].append(out_file)
+            return
+        raise Failure(
+            f"{self.where}: output differs from {out_file} "
+            f"(line {self.fence.output.line}). If the new output is right, run `nox -s update` "
+            "and review `git diff`.\n"
+            + diff(written, printed, f"written in the docs ({out_file})", "printed by the code")
+        )
+
+    def repr_failure(self, excinfo):
+        return _report(excinfo, super().repr_failure)
+
+    def reportinfo(self):
+        return self.path, self.fence.line - 1, self.where
+
+
+def _report(excinfo, default):
+    return str(excinfo.value) if isinstance(excinfo.value, Failure) else default(excinfo)
+
+
+def _rel(path: Path) -> str:
+    return str(Path(path).resolve().relative_to(ROOT))
+
+
+def _first_line(target: str) -> int:
+    """The line of the snippet file where the shown code starts, for tracebacks."""
+    path, _, section = target.partition(":")
+    if not section or not (ROOT / path).is_file():
+        return 1
+    start = re.compile(rf"-+8<-+\s*\[\s*start\s*:\s*{re.escape(section)}\s*\]")
+    for number, line in enumerate((ROOT / path).read_text(encoding="utf-8").split("\n"), 1):
+        if start.search(line):
+            return number + 1
+    return 1
+
+
+def _create_missing_outputs(page: Page) -> None:
+    """With --update-outputs, a new page may name .out files that do not exist yet."""
+    for fence in page.fences:
+        for name in fence.files if fence.is_output else []:
+            path = ROOT / name
+            if name.endswith(".out") and not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text("", encoding="utf-8")

@@ -1,0 +1,30 @@
+"""The same commit prints the same outputs whatever the number of CPU threads.
+
+Each run compares every block with its .out file byte for byte, so two passing runs with
+different thread counts mean identical outputs. (Run-to-run repeatability is checked for every
+block by the engine itself, which runs each block twice with different global seeds.)
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from engine.plugin import ROOT
+
+
+@pytest.mark.parametrize("threads", ["1", "2"])
+def test_outputs_match_with_threads(threads):
+    env = dict(os.environ, OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads)
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "docs", "-q", "-p", "no:cacheprovider"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, f"with OMP_NUM_THREADS={threads}:\n{run.stdout[-4000:]}"
+    assert "passed" in run.stdout

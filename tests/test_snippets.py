@@ -1,0 +1,35 @@
+"""Rules about snippets/ as a whole: every file in it is shown somewhere on the site."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.page import scan
+from engine.plugin import DOCS, ROOT
+
+SNIPPETS = ROOT / "snippets"
+
+
+def included_files() -> set[str]:
+    return {
+        name
+        for md in sorted(DOCS.rglob("*.md"))
+        for fence in scan(md, ROOT).fences
+        for name in fence.files
+    }
+
+
+def test_every_snippet_is_included_by_a_page():
+    used = included_files()
+    orphans = [
+        str(path.relative_to(ROOT))
+        for path in sorted(SNIPPETS.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
+    orphans = [name for name in orphans if name not in used]
+    if orphans:
+        pytest.fail(
+            "\n".join(f"{name}: orphan snippet, no page in docs/ includes it" for name in orphans)
+            + "\nInclude each file on a page, or delete it.",
+            pytrace=False,
+        )
