@@ -54,10 +54,12 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """What CI runs: the verification, then a strict build of the site."""
+    """What CI runs: the verification, a strict build, then the tests of the built site."""
     _env(session)
-    _pytest(session)
+    _pytest(session, "--ignore=tests/site")
     session.run(str(PYTHON), "-m", "mkdocs", "build", "--strict")
+    # The browser tests reuse this build instead of making their own.
+    _pytest(session, "tests/site", "--site-dir=site")
 
 
 @nox.session

@@ -34,6 +34,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="write what each block prints into its .out file instead of comparing",
     )
+    parser.addoption(
+        "--site-dir",
+        default=None,
+        help="tests/site: test this built site instead of building one (nox -s docs passes site)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
