@@ -1,0 +1,128 @@
+"""Fixtures for tests of the built site: the site, a local server, and a headless Chromium.
+
+`nox -s docs` builds the site once and passes `--site-dir site`; a plain `pytest` run builds it
+into a temporary folder instead. Pages are served on 127.0.0.1 under the path of `site_url`, as
+they will be on the host, and every browser page refuses any request that leaves localhost.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from browsing import CHROMIUM, CHROMIUM_ARGS, open_context
+from mkdocs.config import load_config
+
+from engine.plugin import ROOT
+
+ARTIFACTS = ROOT / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def site_dir(request, tmp_path_factory) -> Path:
+    given = request.config.getoption("--site-dir")
+    if given:
+        path = Path(given).resolve()
+        if not (path / "index.html").is_file():
+            pytest.fail(f"--site-dir {given}: no built site there (run mkdocs build)", False)
+        return path
+    path = tmp_path_factory.mktemp("site")
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if build.returncode:
+        pytest.fail(f"mkdocs build --strict failed:\n{build.stderr[-4000:]}", False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def base_path() -> str:
+    """The path part of site_url, e.g. "/hidden-state/", under which the site is served."""
+    url = load_config(str(ROOT / "mkdocs.yml"))["site_url"] or "/"
+    path = urlsplit(url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():  # serve the site's own 404 page, like a real host
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def log_message(self, *args) -> None:  # keep test output quiet
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path, base_path: str) -> Iterator[str]:
+    """http://127.0.0.1:PORT/<base path>/ serving the built site."""
+    handler = type("Handler", (_Handler,), {"prefix": base_path})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}{base_path}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright; skipped with advice if absent (failed under CI)."""
+    if not Path(CHROMIUM).exists():
+        advice = f"{CHROMIUM} not found: install it with `apt-get install chromium`"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{advice} (CI=true: browser tests may not be skipped)", False)
+        pytest.skip(advice)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A light, desktop-sized context; the test fails on console errors or outside requests."""
+    context, watch = open_context(browser)
+    yield context
+    context.close()
+    assert not watch.external_requests, f"requests left localhost: {watch.external_requests}"
+    assert not watch.console_errors, f"console errors: {watch.console_errors}"
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where screenshots go (ignored by git; CI keeps the folder as its artifacts)."""
+    shutil.rmtree(ARTIFACTS / "screenshots", ignore_errors=True)
+    (ARTIFACTS / "screenshots").mkdir(parents=True)
+    return ARTIFACTS / "screenshots"
