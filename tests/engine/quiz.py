@@ -1,15 +1,306 @@
-"""Quiz questions and fill-in-the-blank tasks on a page (filled in by the module's quiz work)."""
+"""Read quiz questions and fill-in-the-blank tasks from a page as written, and check their form.
+
+The markup is described in CONTRIBUTING.md ("Adding a quiz question or a blank task"). This module
+only reads the raw page, so every problem carries the page's own line number; proving keys by
+running code is the job of prove.py.
+"""
 
 from __future__ import annotations
 
+import html
+import re
+from dataclasses import dataclass, field
+
+import markdown
+
 from .page import Fence, Page
+
+DIV = re.compile(r'^<div\s+class="(?P<kind>hs-quiz|hs-blanks)"(?P<attrs>[^>]*)>\s*$')
+ATTR = re.compile(r'(?P<name>[\w-]+)="(?P<value>[^"]*)"')
+OPTION = re.compile(r"^(?P<number>\d+)\.\s+(?P<text>\S.*)$")
+ADMONITION = re.compile(r'^\?\?\?\+?\s+(?P<type>\w+)\s+"(?P<title>[^"]*)"\s*$')
+# "**Final answer:** C - `(4, 2, 3)`": the key letter, a dash (- or an en or em dash), the option.
+FINAL = re.compile(
+    r"^\s*\*\*Final answer:\*\*\s+(?P<letter>[A-Z])\b\s*(?:[-\u2013\u2014]\s*(?P<text>.*))?$"
+)
+QUICK = re.compile(r"^\s*\*\*Quick check:\*\*\s+(?P<letter>[A-Z])\b")
+ROW = re.compile(r"^\|(?P<cells>.*)\|\s*$")
+CODE_SPAN = re.compile(r"^`(?P<code>[^`]+)`$")
+BLANK = re.compile(r"__(?P<number>\d+)__")
+KEY_PAIR = re.compile(r"^(?P<blank>\d+)=(?P<letter>[A-Z])$")
+
+LETTERS = "ABCDEFGH"
+DIFFICULTIES = ("easy", "medium", "hard")
+# The three collapsible blocks every question and task has, in this order.
+SECTIONS = (("tip", "Hint"), ("success", "Solution"), ("failure", "Common mistakes"))
+
+
+@dataclass
+class Option:
+    line: int
+    raw: str  # as written, e.g. "`(4, 2, 3)`"
+    text: str  # as the reader sees it, e.g. "(4, 2, 3)"
+
+    @property
+    def code(self) -> str | None:
+        """The option's code when the option is exactly one inline-code span."""
+        match = CODE_SPAN.match(self.raw.strip())
+        return match["code"] if match else None
+
+
+@dataclass
+class Block:
+    """One hs-quiz question or hs-blanks task, as written on the page."""
+
+    kind: str  # "hs-quiz" or "hs-blanks"
+    line: int  # line of the opening <div>
+    end: int  # line of the closing </div>
+    attrs: dict[str, str]
+    fences: list[Fence]  # code fences inside the div, in page order
+    options: list[Option] = field(default_factory=list)  # questions
+    rows: dict[int, list[Option]] = field(default_factory=dict)  # tasks: blank -> options
+    sections: dict[str, tuple[int, int]] = field(default_factory=dict)  # title -> line range
+    final: tuple[int, str, str] | None = None  # line, letter, quoted text
+    quick: tuple[int, str] | None = None  # line, letter
+
+    @property
+    def id(self) -> str:
+        return self.attrs.get("id", "")
+
+    @property
+    def key(self) -> str:
+        return self.attrs.get("data-key", "")
+
+    def label(self, page: Page, line: int | None = None) -> str:
+        noun = "question" if self.kind == "hs-quiz" else "task"
+        return f"{page.path}:{line or self.line}: {noun} {self.id or '(no id)'}"
+
+    def keys(self) -> dict[int, str]:
+        """A task's data-key "1=A 2=C" as {1: "A", 2: "C"}; pairs that do not parse are left out."""
+        pairs = [KEY_PAIR.match(p) for p in self.key.split()]
+        return {int(m["blank"]): m["letter"] for m in pairs if m}
+
+    def run(self) -> Fence | None:
+        """The proof run: the code fence whose output block is shown in the Solution."""
+        start, end = self.sections.get("Solution", (0, 0))
+        runs = [f for f in self.fences if f.output is not None and start < f.output.line < end]
+        return runs[-1] if runs else None
+
+    def template(self) -> Fence | None:
+        """A task's code with blanks: its first code fence."""
+        return self.fences[0] if self.fences else None
+
+
+def plain(markdown_text: str) -> str:
+    """The text a reader sees for one line of Markdown: inline code without backticks, and so on."""
+    rendered = markdown.markdown(markdown_text.strip())
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip()
+
+
+def blocks(page: Page) -> list[Block]:
+    """Every question and task on the page, with its parts located."""
+    found = []
+    for number, line in enumerate(page.lines, 1):
+        match = DIV.match(line)
+        if match:
+            found.append(_read(page, number, match["kind"], match["attrs"]))
+    return found
+
+
+def _read(page: Page, start: int, kind: str, attrs: str) -> Block:
+    end = _closing_div(page, start)
+    inside = [f for f in page.fences if start < f.line < end]
+    values = {m["name"]: m["value"] for m in ATTR.finditer(attrs)}
+    if re.search(r"(^|\s)markdown(\s|$)", ATTR.sub("", attrs)):
+        values["markdown"] = ""  # the bare attribute md_in_html needs
+    block = Block(kind, start, end, values, inside)
+    fenced = {n for f in inside for n in range(f.line, f.line + len(f.body) + 2)}
+    title = None
+    for number in range(start + 1, end):
+        line = page.lines[number - 1]
+        if number in fenced:
+            continue
+        admonition = ADMONITION.match(line)
+        if admonition:
+            if title:
+                block.sections[title] = (block.sections[title][0], number)
+            title = admonition["title"]
+            block.sections[title] = (number, end)
+            continue
+        if title:  # close the previous section where this one's text stops being indented
+            if line.strip() and not line.startswith((" ", "\t")):
+                block.sections[title] = (block.sections[title][0], number)
+                title = None
+            elif title == "Solution":
+                _read_answer(block, number, line)
+                continue
+        if kind == "hs-quiz":
+            _read_option(block, number, line)
+        else:
+            _read_row(block, number, line)
+    return block
+
+
+def _closing_div(page: Page, start: int) -> int:
+    depth = 0
+    for number in range(start, len(page.lines) + 1):
+        stripped = page.lines[number - 1].strip()
+        depth += stripped.startswith("<div") - stripped.startswith("</div>")
+        if depth == 0:
+            return number
+    return len(page.lines) + 1
+
+
+def _read_option(block: Block, number: int, line: str) -> None:
+    match = OPTION.match(line)
+    if not match:
+        return
+    # The options are the first ordered list: items after a gap in the list are not options.
+    if block.options and number - block.options[-1].line > 2:
+        return
+    block.options.append(Option(number, match["text"], plain(match["text"])))
+
+
+def _read_row(block: Block, number: int, line: str) -> None:
+    match = ROW.match(line)
+    if not match:
+        return
+    cells = [c.strip() for c in match["cells"].split("|")]
+    if cells[0].isdigit():
+        block.rows[int(cells[0])] = [Option(number, c, plain(c)) for c in cells[1:]]
+
+
+def _read_answer(block: Block, number: int, line: str) -> None:
+    final, quick = FINAL.match(line), QUICK.match(line)
+    if final:
+        block.final = (number, final["letter"], plain(final["text"] or ""))
+    if quick:
+        block.quick = (number, quick["letter"])
 
 
 def check_page(page: Page) -> list[str]:
-    """Located problems with the page's questions and blank tasks."""
-    return []
+    """Located problems with the form of the page's questions and blank tasks."""
+    found = blocks(page)
+    problems = []
+    seen: dict[str, int] = {}
+    for block in found:
+        if block.id in seen:
+            problems.append(f"{block.label(page)}: id already used at line {seen[block.id]}")
+        seen.setdefault(block.id, block.line)
+        check = _check_question if block.kind == "hs-quiz" else _check_task
+        problems += [f"{block.label(page, line)}: {text}" for line, text in check(block)]
+    return problems
+
+
+def _check_common(block: Block, prefix: str) -> list[tuple[int | None, str]]:
+    problems: list[tuple[int | None, str]] = []
+    if not re.fullmatch(rf"{prefix}-[a-z0-9-]+", block.id):
+        problems.append((None, f'id must look like "{prefix}-some-name" (lowercase, dashes)'))
+    if block.attrs.get("data-difficulty") not in DIFFICULTIES:
+        problems.append((None, f"data-difficulty must be one of {', '.join(DIFFICULTIES)}"))
+    if "markdown" not in block.attrs:
+        problems.append((None, "the <div> needs the bare `markdown` attribute (md_in_html)"))
+    titles = list(block.sections)
+    wanted = [title for _, title in SECTIONS]
+    if titles != wanted:
+        problems.append(
+            (None, f"needs exactly these collapsible blocks, in this order: {_as_markup()}")
+        )
+    return problems
+
+
+def _as_markup() -> str:
+    return ", ".join(f'??? {kind} "{title}"' for kind, title in SECTIONS)
+
+
+def _check_question(block: Block) -> list[tuple[int | None, str]]:
+    problems = _check_common(block, "q")
+    letters = LETTERS[: len(block.options)]
+    if len(block.options) < 2:
+        return [*problems, (None, "needs an ordered list of at least two options (1. … 2. …)")]
+    if block.key not in letters:
+        problems.append((None, f'data-key="{block.key}" is not one of the options {letters}'))
+    texts = [o.text for o in block.options]
+    for index, option in enumerate(block.options):
+        if option.text in texts[:index]:
+            first = LETTERS[texts.index(option.text)]
+            problems.append(
+                (option.line, f"option {LETTERS[index]} has the same text as option {first}")
+            )
+    problems += _check_answer_lines(block)
+    return problems
+
+
+def _check_answer_lines(block: Block) -> list[tuple[int | None, str]]:
+    problems: list[tuple[int | None, str]] = []
+    if block.final is None:
+        problems.append((None, "the Solution needs a line **Final answer:** X - <the option>"))
+    else:
+        line, letter, text = block.final
+        if letter != block.key:
+            problems.append((line, f'Final answer names {letter}, but data-key="{block.key}"'))
+        elif block.key in LETTERS[: len(block.options)]:
+            key_text = block.options[LETTERS.index(block.key)].text
+            if text != key_text:
+                problems.append(
+                    (line, f"Final answer quotes {text!r}, but option {letter} reads {key_text!r}")
+                )
+    if block.quick is None:
+        problems.append((None, "the Solution needs a line **Quick check:** X - <why>"))
+    elif block.quick[1] != block.key:
+        line, letter = block.quick
+        problems.append((line, f'Quick check names {letter}, but data-key="{block.key}"'))
+    return problems
+
+
+def _check_task(block: Block) -> list[tuple[int | None, str]]:
+    problems = _check_common(block, "b")
+    if not block.fences:
+        return [*problems, (None, "needs a ```python block whose code holds the blanks __1__, …")]
+    if list(block.rows) != list(range(1, len(block.rows) + 1)) or not block.rows:
+        problems.append((None, "the table needs one row per blank, numbered 1, 2, … in order"))
+    keys = block.keys()
+    if len(keys) != len(block.key.split()) or sorted(keys) != sorted(block.rows):
+        problems.append(
+            (None, f'data-key="{block.key}" must name one option per blank, e.g. "1=A 2=C"')
+        )
+    for number, options in block.rows.items():
+        row_line = options[0].line if options else block.line
+        for letter, option in zip(LETTERS, options, strict=False):
+            if option.code is None:
+                problems.append(
+                    (row_line, f"blank {number}, option {letter}: write it as one `code` span")
+                )
+        codes = [o.code for o in options]
+        if len(set(codes)) != len(codes):
+            problems.append((row_line, f"blank {number}: two options are the same"))
+        if number in keys and keys[number] not in LETTERS[: len(options)]:
+            problems.append((row_line, f"blank {number}: key {keys[number]} is not an option"))
+    if block.run() is None:
+        problems.append(
+            (None, "the Solution needs the filled-in code's output: an expected-output block")
+        )
+    return problems
+
+
+def filled(block: Block, code: str, choice: dict[int, str] | None = None) -> str:
+    """A task's code with each __N__ replaced by the chosen option (by default, the key)."""
+    letters = {**block.keys(), **(choice or {})}
+
+    def substitute(match: re.Match) -> str:
+        number = int(match["number"])
+        options = block.rows.get(number, [])
+        index = LETTERS.find(letters.get(number, "?"))
+        if index < 0 or index >= len(options) or options[index].code is None:
+            return match[0]  # left as written: the run fails with a NameError naming it
+        return options[index].code or ""
+
+    return BLANK.sub(substitute, code)
 
 
 def prepare_code(page: Page, fence: Fence, code: str) -> str:
     """The code to run for a fence: a blank task's template gets its key filled in."""
+    for block in blocks(page):
+        if block.kind == "hs-blanks" and block.template() is fence:
+            return filled(block, code)
     return code
