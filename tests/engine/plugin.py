@@ -18,6 +18,7 @@ from . import quiz
 from .compare import diff, written_output
 from .expand import expand
 from .page import Fence, Page, scan, target_file
+from .prove import EXECUTION, prove_question, prove_task
 from .run import execute
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,7 +48,13 @@ def pytest_configure(config: pytest.Config) -> None:
             "--codeblocks would run the pages without expanding their includes; "
             "the pages in docs/ are collected and expanded by tests/engine already"
         )
-    config.stash[STATS] = {"pages": 0, "executed": 0, "compared": 0, "updated": []}
+    config.stash[STATS] = {
+        "pages": 0,
+        "executed": 0,
+        "compared": 0,
+        "updated": [],
+        "proofs": [],  # one prove.Proof per question or task
+    }
 
 
 STATS = pytest.StashKey[dict]()
@@ -68,6 +75,21 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
         f"{stats['pages']} pages: executed {stats['executed']} code blocks, "
         f"compared {stats['compared']} outputs"
     )
+    proofs = [p for p in stats["proofs"] if not p.problems]  # failures are reported above
+    if stats["proofs"]:
+        by_execution = sum(p.how == EXECUTION for p in proofs)
+        failed = len(stats["proofs"]) - len(proofs)
+        raised, printed = sum(p.raised for p in proofs), sum(p.printed_else for p in proofs)
+        terminalreporter.write_line(
+            f"{len(stats['proofs'])} quiz keys (questions and blank tasks): {by_execution} "
+            f"proved by execution, {len(proofs) - by_execution} only structurally"
+            + (f", {failed} FAILED" if failed else "")
+            + f"; {raised + printed} wrong blank options proven wrong "
+            f"({raised} raise, {printed} print something else)"
+        )
+        if config.option.verbose > 0:
+            for line in (line for p in proofs for line in p.report):
+                terminalreporter.write_line(f"  {line}")
     for path in stats["updated"]:
         terminalreporter.write_line(f"updated {path}")
     if config.option.update_outputs:
@@ -106,6 +128,18 @@ class PageFile(pytest.File):
         for block, fence in zip(blocks, page.code_fences, strict=True):
             yield BlockItem.from_parent(
                 self, name=f"line {fence.line}", page=page, fence=fence, block=block
+            )
+        shown = {
+            fence.line: block.code for block, fence in zip(blocks, page.code_fences, strict=True)
+        }
+        for question in quiz.blocks(page):
+            template = question.template() if question.kind == "hs-blanks" else None
+            yield ProofItem.from_parent(
+                self,
+                name=question.id,
+                page=page,
+                question=question,
+                code=shown[template.line] if template else "",
             )
 
 
@@ -187,6 +221,40 @@ class BlockItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, self.fence.line - 1, self.where
+
+
+class ProofItem(pytest.Item):
+    """Proves one question's or task's key (see prove.py); runs after the page's code blocks."""
+
+    def __init__(self, *, page: Page, question: quiz.Block, code: str, **kwargs):
+        super().__init__(**kwargs)
+        self.page, self.question, self.code = page, question, code  # code: a task's template
+
+    def runtest(self) -> None:
+        run = self.question.run()
+        # The checked output: each BlockItem has compared (or, with --update-outputs, rewritten)
+        # this file against what the code prints.
+        output = (ROOT / run.output.files[0]).read_text(encoding="utf-8") if run else None
+        if self.question.kind == "hs-quiz":
+            proof = prove_question(self.page, self.question, output)
+        else:
+            target = self.question.template().includes[0]
+            proof = prove_task(
+                self.page,
+                self.question,
+                self.code,
+                output or "",
+                lambda code: execute(code, target_file(target), _first_line(target), rng_seed=1),
+            )
+        self.config.stash[STATS]["proofs"].append(proof)
+        if proof.problems:
+            raise Failure("\n".join(proof.problems))
+
+    def repr_failure(self, excinfo):
+        return _report(excinfo, super().repr_failure)
+
+    def reportinfo(self):
+        return self.path, self.question.line - 1, self.question.label(self.page)
 
 
 def _report(excinfo, default):

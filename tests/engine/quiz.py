@@ -15,7 +15,8 @@ import markdown
 
 from .page import Fence, Page
 
-DIV = re.compile(r'^<div\s+class="(?P<kind>hs-quiz|hs-blanks)"(?P<attrs>[^>]*)>\s*$')
+# Any <div> whose class names hs-quiz or hs-blanks, whatever the order of its attributes.
+DIV = re.compile(r'^\s*<div\b(?P<attrs>[^>]*\bclass="[^"]*\b(?P<kind>hs-quiz|hs-blanks)\b[^>]*)>')
 ATTR = re.compile(r'(?P<name>[\w-]+)="(?P<value>[^"]*)"')
 OPTION = re.compile(r"^(?P<number>\d+)\.\s+(?P<text>\S.*)$")
 ADMONITION = re.compile(r'^\?\?\?\+?\s+(?P<type>\w+)\s+"(?P<title>[^"]*)"\s*$')
@@ -62,6 +63,7 @@ class Block:
     sections: dict[str, tuple[int, int]] = field(default_factory=dict)  # title -> line range
     final: tuple[int, str, str] | None = None  # line, letter, quoted text
     quick: tuple[int, str] | None = None  # line, letter
+    notes: list[tuple[int | None, str]] = field(default_factory=list)  # found while reading
 
     @property
     def id(self) -> str:
@@ -138,6 +140,11 @@ def _read(page: Page, start: int, kind: str, attrs: str) -> Block:
             _read_option(block, number, line)
         else:
             _read_row(block, number, line)
+    if end > len(page.lines):
+        block.notes.append((None, "the <div> is never closed: end it with a line </div>"))
+    for title, (first, last) in block.sections.items():
+        if not any(page.lines[n - 1].strip() for n in range(first + 1, last)):
+            block.notes.append((first, f'"{title}" is empty'))
     return block
 
 
@@ -154,6 +161,9 @@ def _closing_div(page: Page, start: int) -> int:
 def _read_option(block: Block, number: int, line: str) -> None:
     match = OPTION.match(line)
     if not match:
+        after_option = block.options and number == block.options[-1].line + 1
+        if after_option and line.strip() and not block.sections:
+            block.notes.append((number, "write each option on one line"))
         return
     # The options are the first ordered list: items after a gap in the list are not options.
     if block.options and number - block.options[-1].line > 2:
@@ -193,7 +203,7 @@ def check_page(page: Page) -> list[str]:
 
 
 def _check_common(block: Block, prefix: str) -> list[tuple[int | None, str]]:
-    problems: list[tuple[int | None, str]] = []
+    problems = list(block.notes)
     if not re.fullmatch(rf"{prefix}-[a-z0-9-]+", block.id):
         problems.append((None, f'id must look like "{prefix}-some-name" (lowercase, dashes)'))
     if block.attrs.get("data-difficulty") not in DIFFICULTIES:
