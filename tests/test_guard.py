@@ -3,6 +3,7 @@ verification on the copy, and require a failure that names the file at fault."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -19,13 +20,20 @@ SHAPES_OUT = "snippets/why-rnns/quick-intro/shapes.out"
 SAMPLE = "snippets/why-rnns/quick-intro/sample_model.py"
 ZERO_STATE = "snippets/why-rnns/quick-intro/zero_state.py"
 ORPHAN = "snippets/why-rnns/quick-intro/forgotten.py"
+QUIZ = "docs/why-rnns/quiz.md"
+PRACTICE = "docs/why-rnns/practice.md"
 
 
-def replace(path: str, old: str, new: str) -> Callable[[Path], None]:
+def question(page: str, question_id: str) -> re.Pattern:
+    """A failure located at a line of `page` and naming the question or task."""
+    return re.compile(rf"^{re.escape(page)}:\d+: (question|task) {question_id}: ", re.MULTILINE)
+
+
+def replace(path: str, old: str, new: str, count: int = 1) -> Callable[[Path], None]:
     def mutate(root: Path) -> None:
         text = (root / path).read_text(encoding="utf-8")
-        assert old in text, f"guard case is stale: {path} no longer contains {old!r}"
-        (root / path).write_text(text.replace(old, new, 1), encoding="utf-8")
+        assert text.count(old) >= count, f"guard case is stale: {path} lacks {count}x {old!r}"
+        (root / path).write_text(text.replace(old, new, count), encoding="utf-8")
 
     return mutate
 
@@ -58,6 +66,29 @@ CASES = [
         f"{INTRO}:{intro_length() + 1}: code written inline",
     ),
     ("orphan snippet", lambda root: (root / ORPHAN).write_text('print("unused")\n'), ORPHAN),
+    (
+        "flipped quiz key",
+        replace(QUIZ, 'id="q-output-shape" data-key="C"', 'id="q-output-shape" data-key="B"'),
+        question(QUIZ, "q-output-shape"),
+    ),
+    (
+        "edited option text",
+        replace(
+            QUIZ, "1. `rnn = torch.nn.RNN(input_size=10,", "1. `rnn = torch.nn.RNN(input_size=12,"
+        ),
+        question(QUIZ, "q-create-layer"),
+    ),
+    (
+        # The option and the Final answer edited alike: only running the code can catch it.
+        "edited key option and final answer",
+        replace(QUIZ, "`(4, 2, 3)`", "`(4, 2, 5)`", count=2),
+        question(QUIZ, "q-output-shape"),
+    ),
+    (
+        "wrong blank option that works",
+        replace(PRACTICE, "| 1 | `1` | `0` | `-1` | `2` |", "| 1 | `1` | `0` | `-1` | `2 - 1` |"),
+        question(PRACTICE, "b-num-layers"),
+    ),
 ]
 
 
@@ -106,4 +137,7 @@ def test_drift_fails_the_run(pristine, tmp_path, name, mutate, expected):
     mutate(root)
     run = verify(root)
     assert run.returncode != 0, f"{name}: the verification passed on a broken copy"
-    assert expected in run.stdout, f"{name}: the failure does not name {expected}:\n{run.stdout}"
+    named = (
+        expected.search(run.stdout) if isinstance(expected, re.Pattern) else expected in run.stdout
+    )
+    assert named, f"{name}: the failure does not name {expected}:\n{run.stdout}"
