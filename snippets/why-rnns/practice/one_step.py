@@ -1,0 +1,15 @@
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+rnn = nn.RNN(input_size=3, hidden_size=5)
+x = torch.randn(1, 2, 3)  # a single step: (seq_len=1, batch=2, input_size=3)
+h_prev = torch.randn(1, 2, 5)  # the memory from earlier steps
+output, h_n = rnn(x, h_prev)
+
+# The same step by hand, with the layer's own weights.
+h = torch.__1__(
+    x[0] @ rnn.weight_ih_l0.T + rnn.bias_ih_l0 + h_prev[0] @ rnn.__2__.T + rnn.bias_hh_l0
+)
+print("h:", tuple(h.shape))
+print("matches nn.RNN:", torch.allclose(h, h_n[0], atol=1e-6))
