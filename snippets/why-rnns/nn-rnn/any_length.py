@@ -1,0 +1,12 @@
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+rnn = nn.RNN(input_size=4, hidden_size=8)  # one layer, one set of weights
+
+for seq_len in (3, 10, 100):
+    x = torch.randn(seq_len, 1, 4)  # (seq_len, batch=1, input_size=4)
+    output, h_n = rnn(x)
+    print(f"{seq_len:3} steps -> output {tuple(output.shape)}, h_n {tuple(h_n.shape)}")
+
+print("parameters:", sum(p.numel() for p in rnn.parameters()), "for any length")

@@ -1,0 +1,5 @@
+from torch import nn
+
+rnn = nn.RNN(input_size=4, hidden_size=3)  # every other argument left at its default
+for name in ("num_layers", "nonlinearity", "bias", "batch_first", "dropout", "bidirectional"):
+    print(f"{name:13} = {getattr(rnn, name)!r}")
