@@ -79,6 +79,17 @@ CASES = [
         question(QUIZ, "q-create-layer"),
     ),
     (
+        # A wrong option reworded into another wrong one: only the reviewed answer sheet sees it.
+        "edited wrong option of a value question",
+        replace(QUIZ, "1. `(4, 3, 2)`", "1. `(4, 3, 7)`"),
+        question(QUIZ, "q-output-shape"),
+    ),
+    (
+        "edited option of a conceptual question",
+        replace(QUIZ, "3. It looks at every element at once", "3. It looks at each element once"),
+        question(QUIZ, "q-why-sequences"),
+    ),
+    (
         # The option and the Final answer edited alike: only running the code can catch it.
         "edited key option and final answer",
         replace(QUIZ, "`(4, 2, 3)`", "`(4, 2, 5)`", count=2),

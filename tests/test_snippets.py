@@ -33,3 +33,19 @@ def test_every_snippet_is_included_by_a_page():
             + "\nInclude each file on a page, or delete it.",
             pytrace=False,
         )
+
+
+def test_every_answer_sheet_belongs_to_a_page():
+    sheets = sorted((ROOT / "tests" / "answer_sheets").rglob("*.txt"))
+    stale = [
+        str(path.relative_to(ROOT))
+        for path in sheets
+        if not (DOCS / path.relative_to(ROOT / "tests" / "answer_sheets"))
+        .with_suffix(".md")
+        .exists()
+    ]
+    if stale:
+        pytest.fail(
+            "\n".join(f"{name}: answer sheet of a page that no longer exists" for name in stale),
+            pytrace=False,
+        )

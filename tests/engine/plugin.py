@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
-from . import quiz
+from . import quiz, sheet
 from .compare import diff, written_output
 from .expand import expand
 from .page import Fence, Page, scan, target_file
@@ -94,7 +94,7 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
         terminalreporter.write_line(f"updated {path}")
     if config.option.update_outputs:
         terminalreporter.write_line(
-            f"{len(stats['updated'])} output files rewritten; review them with `git diff`"
+            f"{len(stats['updated'])} files rewritten; review them with `git diff`"
         )
 
 
@@ -121,6 +121,9 @@ class PageFile(pytest.File):
                 "include files only inside fences"
             )
         problems += quiz.check_page(page)
+        if self.config.option.update_outputs and sheet.update(page, ROOT):
+            self.config.stash[STATS]["updated"].append(str(sheet.sheet_path(page)))
+        problems += sheet.check(page, ROOT)
 
         yield StructureItem.from_parent(self, name="structure", problems=problems)
         if problems:
