@@ -47,16 +47,36 @@ def site_dir(request, tmp_path_factory) -> Path:
     return path
 
 
+def _site_url() -> str:
+    return load_config(str(ROOT / "mkdocs.yml"))["site_url"] or "/"
+
+
 @pytest.fixture(scope="session")
 def base_path() -> str:
     """The path part of site_url, e.g. "/hidden-state/", under which the site is served."""
-    url = load_config(str(ROOT / "mkdocs.yml"))["site_url"] or "/"
-    path = urlsplit(url).path or "/"
+    path = urlsplit(_site_url()).path or "/"
     return path if path.endswith("/") else path + "/"
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
+    site_url = ""
+
+    def do_GET(self) -> None:
+        # Material's instant navigation only follows links that sitemap.xml lists, and the
+        # sitemap names pages by site_url. On the real host that is the page's own origin; here
+        # it is rewritten to this server's, so instant navigation works as it will there.
+        if self.site_url and self.path.split("?")[0] == self.prefix + "sitemap.xml":
+            here = f"http://127.0.0.1:{self.server.server_port}{self.prefix}"
+            text = (Path(self.directory) / "sitemap.xml").read_text(encoding="utf-8")
+            body = text.replace(self.site_url, here).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
@@ -82,7 +102,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path, base_path: str) -> Iterator[str]:
     """http://127.0.0.1:PORT/<base path>/ serving the built site."""
-    handler = type("Handler", (_Handler,), {"prefix": base_path})
+    handler = type("Handler", (_Handler,), {"prefix": base_path, "site_url": _site_url()})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir))
     )
