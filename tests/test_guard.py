@@ -14,7 +14,8 @@ import pytest
 
 from engine.plugin import ROOT
 
-COPIED = ["docs", "snippets", "tests", "mkdocs.yml", "pyproject.toml"]
+# Everything loading mkdocs.yml needs (theme.custom_dir must exist, or the config is refused).
+COPIED = ["docs", "snippets", "tests", "overrides", "mkdocs.yml", "pyproject.toml"]
 INTRO = "docs/why-rnns/quick-intro.md"
 SHAPES_OUT = "snippets/why-rnns/quick-intro/shapes.out"
 SAMPLE = "snippets/why-rnns/quick-intro/sample_model.py"
