@@ -134,7 +134,9 @@
         option.classList.toggle("hs-right", tried && letter === key);
         option.classList.toggle("hs-wrong", tried && letter !== key);
         option.setAttribute("aria-pressed", tried);
-        option.lastChild.textContent = !tried ? "" : letter === key ? "✓ right" : "✗ wrong";
+        option.lastChild.replaceChildren(
+          ...(tried ? [letter === key ? "✓" : "✗", make("span", "hs-word", letter === key ? " right" : " wrong")] : []),
+        );
         if (chosen.includes(key)) option.setAttribute("aria-disabled", "true");
         else option.removeAttribute("aria-disabled");
       }
