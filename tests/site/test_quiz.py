@@ -422,6 +422,7 @@ def test_screenshots(watched, site_url, quiz_pages, practice_pages, artifacts, s
     width, height = SIZES[size]
     context = watched(color_scheme=scheme, width=width, height=height)
     page = visit(context, site_url + quiz_pages[0])
+    # The first question answered wrong then right; the second waiting, as a reader finds it.
     question = page.locator(".hs-quiz").first
     option(question, wrong_letter(question)).click()
     option(question, question.get_attribute("data-key")).click()
@@ -429,10 +430,12 @@ def test_screenshots(watched, site_url, quiz_pages, practice_pages, artifacts, s
     settle(page)
     page.screenshot(path=artifacts / f"quiz-{scheme}-{size}.png", full_page=True)
 
+    # The first task with wrong blanks marked, the second revealed after three wrong checks.
     page = visit(context, site_url + practice_pages[0])
-    task = page.locator(".hs-blanks").first
-    choose_wrong(task)
-    task.locator(".hs-check").click()
+    for index, task in enumerate(page.locator(".hs-blanks").all()[:2]):
+        choose_wrong(task)
+        for _ in range(1 if index == 0 else 3):
+            task.locator(".hs-check").click()
     page.evaluate("() => window.scrollTo(0, 0)")
     settle(page)
     page.screenshot(path=artifacts / f"practice-{scheme}-{size}.png", full_page=True)
