@@ -12,11 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from engine import notebooks
 from engine.plugin import ROOT
 
 # Everything loading mkdocs.yml needs (theme.custom_dir must exist, or the config is refused).
 COPIED = ["docs", "snippets", "tests", "overrides", "mkdocs.yml", "pyproject.toml"]
 INTRO = "docs/why-rnns/quick-intro.md"
+EXPERIMENT_PAGE = "docs/why-rnns/experiment.md"
+RUNNING_SUM = "snippets/why-rnns/experiment/running_sum.py"
 SHAPES_OUT = "snippets/why-rnns/quick-intro/shapes.out"
 SAMPLE = "snippets/why-rnns/quick-intro/sample_model.py"
 ZERO_STATE = "snippets/why-rnns/quick-intro/zero_state.py"
@@ -51,8 +54,27 @@ def append(path: str, text: str) -> Callable[[Path], None]:
     return mutate
 
 
-def intro_length() -> int:
-    return len((ROOT / INTRO).read_text(encoding="utf-8").split("\n"))
+def page_length(path: str) -> int:
+    return len((ROOT / path).read_text(encoding="utf-8").split("\n"))
+
+
+def figure_line(path: str, ref: str) -> int:
+    """The line where `path` states the figure `ref` (data-figure="ref")."""
+    lines = (ROOT / path).read_text(encoding="utf-8").split("\n")
+    return next(n for n, line in enumerate(lines, 1) if f'data-figure="{ref}"' in line)
+
+
+def shift_figure(path: str, ref: str) -> Callable[[Path], None]:
+    """Change the number in the first span that states `ref` by 30, as a drifted page would."""
+
+    def mutate(root: Path) -> None:
+        text = (root / path).read_text(encoding="utf-8")
+        pattern = rf'(data-figure="{re.escape(ref)}"[^>]*>[^<\d]*)(\d+(?:\.\d+)?)'
+        text, count = re.subn(pattern, lambda m: m[1] + f"{float(m[2]) + 30:g}", text, count=1)
+        assert count == 1, f"guard case is stale: {path} states no figure {ref}"
+        (root / path).write_text(text, encoding="utf-8")
+
+    return mutate
 
 
 # (name, mutation, text the failure must contain)
@@ -64,7 +86,7 @@ CASES = [
         "inline code block",
         append(INTRO, '\n```python\nprint("typed into the page")\n```\n'),
         # The fence opens two lines below the page's last line (a blank line comes first).
-        f"{INTRO}:{intro_length() + 1}: code written inline",
+        f"{INTRO}:{page_length(INTRO) + 1}: code written inline",
     ),
     ("orphan snippet", lambda root: (root / ORPHAN).write_text('print("unused")\n'), ORPHAN),
     (
@@ -101,11 +123,30 @@ CASES = [
         replace(PRACTICE, "| 1 | `1` | `0` | `-1` | `2` |", "| 1 | `1` | `0` | `-1` | `2 - 1` |"),
         question(PRACTICE, "b-num-layers"),
     ),
+    (
+        "changed figure on a page",
+        shift_figure(EXPERIMENT_PAGE, "running_sum:rnn_last"),
+        f"{EXPERIMENT_PAGE}:{figure_line(EXPERIMENT_PAGE, 'running_sum:rnn_last')}: states",
+    ),
+    (
+        "changed figure in a notebook's prose",
+        shift_figure(RUNNING_SUM, "running_sum:current_last"),
+        f"{RUNNING_SUM}:{figure_line(RUNNING_SUM, 'running_sum:current_last')}: states",
+    ),
+    (
+        "unchecked figure on a page",
+        append(EXPERIMENT_PAGE, "\nThe RNN gets 97% right.\n"),
+        f"{EXPERIMENT_PAGE}:{page_length(EXPERIMENT_PAGE) + 1}: the figure '97%' is not checked",
+    ),
 ]
 
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory) -> Path:
+    # Run the experiments here first (or reuse their run): the copies then find the executed
+    # notebooks in docs/ and check figures against them without training again.
+    for experiment in notebooks.experiments():
+        notebooks.executed(experiment)
     base = tmp_path_factory.mktemp("pristine")
     for name in COPIED:
         source = ROOT / name
@@ -125,6 +166,7 @@ def verify(root: Path) -> subprocess.CompletedProcess:
             "pytest",
             "docs",
             "tests/test_snippets.py",
+            "tests/test_experiments.py",
             "-q",
             "-p",
             "no:cacheprovider",

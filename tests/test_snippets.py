@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from engine import notebooks
 from engine.page import scan
 from engine.plugin import DOCS, ROOT
 
@@ -19,8 +20,13 @@ def included_files() -> set[str]:
     }
 
 
+def notebook_sources() -> set[str]:
+    """Experiment sources: each is shown whole, as the notebook page that the nav lists."""
+    return {e.rel_source for e in notebooks.experiments()}
+
+
 def test_every_snippet_is_included_by_a_page():
-    used = included_files()
+    used = included_files() | notebook_sources()
     orphans = [
         str(path.relative_to(ROOT))
         for path in sorted(SNIPPETS.rglob("*"))
@@ -29,7 +35,11 @@ def test_every_snippet_is_included_by_a_page():
     orphans = [name for name in orphans if name not in used]
     if orphans:
         pytest.fail(
-            "\n".join(f"{name}: orphan snippet, no page in docs/ includes it" for name in orphans)
+            "\n".join(
+                f"{name}: orphan snippet, no page in docs/ includes it and the nav in "
+                "mkdocs.yml lists no notebook page made from it"
+                for name in orphans
+            )
             + "\nInclude each file on a page, or delete it.",
             pytrace=False,
         )

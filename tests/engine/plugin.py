@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
-from . import quiz, sheet
+from . import figures, notebooks, quiz, sheet
 from .compare import diff, written_output
 from .expand import expand
 from .page import Fence, Page, scan, target_file
@@ -52,6 +52,7 @@ def pytest_configure(config: pytest.Config) -> None:
         "pages": 0,
         "executed": 0,
         "compared": 0,
+        "figures": 0,
         "updated": [],
         "proofs": [],  # one prove.Proof per question or task
     }
@@ -73,7 +74,7 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
     terminalreporter.write_sep("-", "Hidden State docs")
     terminalreporter.write_line(
         f"{stats['pages']} pages: executed {stats['executed']} code blocks, "
-        f"compared {stats['compared']} outputs"
+        f"compared {stats['compared']} outputs, checked {stats['figures']} stated figures"
     )
     proofs = [p for p in stats["proofs"] if not p.problems]  # failures are reported above
     if stats["proofs"]:
@@ -124,6 +125,10 @@ class PageFile(pytest.File):
         if self.config.option.update_outputs and sheet.update(page, ROOT):
             self.config.stash[STATS]["updated"].append(str(sheet.sheet_path(page)))
         problems += sheet.check(page, ROOT)
+        marks, figure_problems = figures.scan(
+            figures.prose_lines("\n".join(page.lines)), str(page.path)
+        )
+        problems += figure_problems
 
         yield StructureItem.from_parent(self, name="structure", problems=problems)
         if problems:
@@ -144,6 +149,8 @@ class PageFile(pytest.File):
                 question=question,
                 code=shown[template.line] if template else "",
             )
+        if marks:
+            yield FiguresItem.from_parent(self, name="figures", marks=marks)
 
 
 class StructureItem(pytest.Item):
@@ -258,6 +265,29 @@ class ProofItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, self.question.line - 1, self.question.label(self.page)
+
+
+class FiguresItem(pytest.Item):
+    """Checks every figure the page states against the results of its experiment's run."""
+
+    def __init__(self, *, marks: list[figures.Figure], **kwargs):
+        super().__init__(**kwargs)
+        self.marks = marks
+
+    def runtest(self) -> None:
+        try:
+            wrong = [problem for mark in self.marks if (problem := figures.check(mark))]
+        except notebooks.NotebookError as err:
+            raise Failure(str(err)) from None
+        self.config.stash[STATS]["figures"] += len(self.marks)
+        if wrong:
+            raise Failure("\n".join(wrong))
+
+    def repr_failure(self, excinfo):
+        return _report(excinfo, super().repr_failure)
+
+    def reportinfo(self):
+        return self.path, 0, f"{_rel(self.path)}: {len(self.marks)} stated figures"
 
 
 def _report(excinfo, default):

@@ -1,0 +1,262 @@
+"""Experiment notebooks: run each one once, keep the executed notebook, read its results.
+
+An experiment is a jupytext percent-format file `snippets/<path>.py`, listed in mkdocs.yml's
+nav as `<path>.ipynb`. Running it writes `docs/<path>.ipynb` (gitignored): the executed
+notebook, outputs and plots included, that mkdocs-jupyter renders without running it again and
+offers for download. The notebook's last cells define a dict named `results`; it is stored in
+the notebook's metadata, and the figures that pages state are checked against it.
+
+The executed notebook also records a fingerprint of what produced it: the code cells of the
+source and the versions of the libraries that compute the numbers. While the fingerprint
+matches, nothing is run again, so each experiment trains once per CI run however often pytest
+runs the pages (the guard and determinism tests run them again in subprocesses and copies).
+Editing only the prose of an experiment refreshes its page without training it again.
+
+    python -m engine.notebooks          (from tests/) runs the experiments that are missing
+                                        or out of date; `nox -s serve` does this first
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+META = "hidden_state"  # our key in the notebook's metadata
+# Bump when the way notebooks are run changes, so that every cached notebook is run again.
+RUNNER = "3"
+LIBRARIES = ("torch", "numpy", "matplotlib")
+PROBE = "import json as _json\nprint(_json.dumps(results))"
+
+
+class NotebookError(Exception):
+    """An experiment that cannot run, or that does not define its results. Names file:line."""
+
+
+@dataclass(frozen=True)
+class Experiment:
+    name: str  # "running_sum": how pages refer to it, e.g. data-figure="running_sum:rnn_last"
+    page: str  # "why-rnns/experiment/running_sum.ipynb", as in the nav
+    root: Path
+
+    @property
+    def source(self) -> Path:
+        return self.root / "snippets" / Path(self.page).with_suffix(".py")
+
+    @property
+    def executed_path(self) -> Path:
+        return self.root / "docs" / self.page
+
+    @property
+    def rel_source(self) -> str:
+        return str(self.source.relative_to(self.root))
+
+
+@cache
+def experiments(root: Path = ROOT) -> tuple[Experiment, ...]:
+    """Every notebook page in mkdocs.yml's nav, in nav order."""
+    from mkdocs.config import load_config
+
+    pages: list[str] = []
+
+    def walk(node) -> None:
+        if isinstance(node, str):
+            if node.endswith(".ipynb"):
+                pages.append(node)
+        elif isinstance(node, dict):
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(load_config(str(root / "mkdocs.yml"))["nav"])
+    found = tuple(Experiment(Path(p).stem, p, root) for p in pages)
+    names = [e.name for e in found]
+    for e in found:
+        if names.count(e.name) > 1:
+            raise NotebookError(f"mkdocs.yml: two notebook pages are named {e.name}; rename one")
+        if not e.source.is_file():
+            raise NotebookError(
+                f"mkdocs.yml: the nav lists {e.page}, but its source {e.rel_source} does not exist"
+            )
+    return found
+
+
+def by_name(name: str, root: Path = ROOT) -> Experiment | None:
+    return next((e for e in experiments(root) if e.name == name), None)
+
+
+def source_notebook(experiment: Experiment):
+    """The source file as an unexecuted notebook, with stable cell ids and a Python kernel."""
+    import jupytext
+
+    notebook = jupytext.read(experiment.source)
+    notebook.metadata = {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+    }
+    for index, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{index}"  # jupytext draws random ids; fixed ones keep the file stable
+    return notebook
+
+
+def fingerprint(notebook) -> str:
+    """What the outputs depend on: the code cells, and the libraries that compute them.
+
+    Markdown cells are left out on purpose: editing the prose never trains again.
+    """
+    code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    versions = [f"python={sys.version_info[:2]}", f"runner={RUNNER}"]
+    versions += [f"{lib}={version(lib)}" for lib in LIBRARIES]
+    return hashlib.sha256(json.dumps([code, versions]).encode()).hexdigest()
+
+
+def cached(experiment: Experiment, path: Path | None = None):
+    """The executed notebook if its code is the source's current code, else None.
+
+    When only the Markdown cells have changed, the stored outputs are carried over to the
+    current cells and the file is rewritten, so the page shows the new prose at once.
+    """
+    import nbformat
+
+    path = path or experiment.executed_path
+    if not path.is_file():
+        return None
+    stored = nbformat.read(path, as_version=4)
+    current = source_notebook(experiment)
+    if stored.metadata.get(META, {}).get("fingerprint") != fingerprint(current):
+        return None
+    ran = [cell for cell in stored.cells if cell.cell_type == "code"]
+    code = [cell for cell in current.cells if cell.cell_type == "code"]
+    for cell, old in zip(code, ran, strict=True):
+        cell.outputs, cell.execution_count = old.outputs, old.execution_count
+    current.metadata = stored.metadata
+    if current != stored:
+        _write(current, path)
+    return current
+
+
+def run(experiment: Experiment, path: Path | None = None):
+    """Execute the source as a notebook, save it (to docs/ unless told), and return it."""
+    import nbformat
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    notebook = source_notebook(experiment)
+    key = fingerprint(notebook)
+    notebook.cells.append(nbformat.v4.new_code_cell(PROBE, id="results-probe"))
+    # The kernel works in an empty folder, so an experiment that writes files leaves no trace.
+    # It talks to us over local sockets in that folder (ipc) rather than over TCP ports.
+    with tempfile.TemporaryDirectory() as workdir:
+        kernel = KernelManager(kernel_name="python3", transport="ipc", ip=f"{workdir}/kernel")
+        client = NotebookClient(
+            notebook,
+            km=kernel,
+            kernel_name="python3",
+            timeout=600,
+            record_timing=False,  # no timestamps: the same commit gives the same file
+            coalesce_streams=True,  # one block of printed text per cell, not one per print
+            resources={"metadata": {"path": workdir}},
+        )
+        try:
+            client.execute(cleanup_kc=True)  # stop the kernel: we made it, nbclient did not
+        except CellExecutionError as err:
+            raise NotebookError(_located(experiment, notebook, str(err))) from None
+    probe = notebook.cells.pop()
+    notebook.metadata[META] = {
+        "source": experiment.rel_source,
+        "fingerprint": key,
+        "results": _results(experiment, probe),
+    }
+    _write(notebook, path or experiment.executed_path)
+    return notebook
+
+
+def _write(notebook, path: Path) -> None:
+    import nbformat
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".ipynb.partial")
+    nbformat.write(notebook, partial)
+    partial.replace(path)  # never leave a half-written notebook for the site to render
+
+
+_executed: dict[Path, object] = {}
+
+
+def executed(experiment: Experiment):
+    """The executed notebook, run now only if no up-to-date one exists (once per process)."""
+    key = experiment.executed_path
+    if key not in _executed:
+        _executed[key] = cached(experiment) or run(experiment)
+    return _executed[key]
+
+
+def results(experiment: Experiment) -> dict:
+    return executed(experiment).metadata[META]["results"]
+
+
+def cell_lines(experiment: Experiment) -> list[int]:
+    """The line of the source file where each cell starts (its `# %%` marker)."""
+    lines = experiment.source.read_text(encoding="utf-8").split("\n")
+    return [n for n, line in enumerate(lines, 1) if line.startswith("# %%")]
+
+
+def _located(experiment: Experiment, notebook, message: str) -> str:
+    """Name the source line of the cell that failed, and keep the error's last lines."""
+    starts = cell_lines(experiment)
+    for index, cell in enumerate(notebook.cells):
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            if cell.get("id") == "results-probe":
+                return (
+                    f"{experiment.rel_source}: the experiment must end by defining a dict named "
+                    f"`results` with the figures its pages quote\n{_tail(message)}"
+                )
+            line = starts[index] if index < len(starts) else 1
+            return f"{experiment.rel_source}:{line}: cell {index + 1} raised\n{_tail(message)}"
+    return f"{experiment.rel_source}: the notebook did not run\n{_tail(message)}"
+
+
+def _tail(message: str, lines: int = 25) -> str:
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", message)  # drop the kernel's terminal colours
+    return "\n".join(plain.strip().split("\n")[-lines:])
+
+
+def _results(experiment: Experiment, probe) -> dict:
+    text = "".join(o.get("text", "") for o in probe.outputs if o.get("name") == "stdout")
+    try:
+        found = json.loads(text)
+    except json.JSONDecodeError:
+        found = None
+    if not isinstance(found, dict):
+        raise NotebookError(
+            f"{experiment.rel_source}: `results` must be a dict of numbers that json can "
+            f"write; the probe printed {text[:200]!r}"
+        )
+    return found
+
+
+def main() -> int:
+    """Run every experiment that has no up-to-date executed notebook; say what was done."""
+    for experiment in experiments():
+        if cached(experiment) is not None:
+            print(f"up to date: {experiment.executed_path.relative_to(ROOT)}")
+            continue
+        start = time.perf_counter()
+        run(experiment)
+        seconds = time.perf_counter() - start
+        print(f"ran {experiment.rel_source} in {seconds:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

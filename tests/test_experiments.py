@@ -1,0 +1,41 @@
+"""The experiment notebooks: each runs, shows its plots, and states only figures it measured.
+
+Each notebook runs at most once per source version (tests/engine/notebooks.py keeps the
+executed notebook in docs/ for the site); these tests reuse that run.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from engine import figures, notebooks
+
+EXPERIMENTS = notebooks.experiments()
+
+
+def executed_or_fail(experiment: notebooks.Experiment):
+    try:
+        return notebooks.executed(experiment)
+    except notebooks.NotebookError as err:
+        pytest.fail(str(err), pytrace=False)
+
+
+@pytest.mark.parametrize("experiment", EXPERIMENTS, ids=[e.name for e in EXPERIMENTS])
+def test_notebook_shows_progress_and_plots(experiment):
+    notebook = executed_or_fail(experiment)
+    outputs = [o for cell in notebook.cells for o in cell.get("outputs", [])]
+    printed = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
+    plots = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert "epoch" in printed, f"{experiment.rel_source}: print the training progress per epoch"
+    assert plots, f"{experiment.rel_source}: the page should show its plots; none was drawn"
+    assert notebooks.results(experiment), f"{experiment.rel_source}: `results` is empty"
+
+
+@pytest.mark.parametrize("experiment", EXPERIMENTS, ids=[e.name for e in EXPERIMENTS])
+def test_notebook_prose_states_measured_figures(experiment):
+    source = experiment.source.read_text(encoding="utf-8")
+    marks, problems = figures.scan(figures.notebook_prose(source), experiment.rel_source)
+    executed_or_fail(experiment)
+    problems += [problem for mark in marks if (problem := figures.check(mark))]
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
