@@ -4,7 +4,7 @@ nox -s serve    live preview on http://127.0.0.1:8000, reloading on page and sni
 nox -s tests    the whole verification (pass a page to check just that page)
 nox -s docs     the verification, then `mkdocs build --strict`, then the built-site tests
 nox -s update   rewrite every expected output from real execution; review with `git diff`
-nox -s lint     ruff on snippets/ and tests/
+nox -s lint     ruff on snippets/, tests/ and hooks/
 """
 
 from __future__ import annotations
@@ -79,7 +79,8 @@ def update(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff on the snippets, the tests and this file."""
+    """ruff on the snippets, the tests, the MkDocs hooks and this file."""
     _env(session)
-    session.run(str(PYTHON), "-m", "ruff", "check", "snippets", "tests", "noxfile.py")
-    session.run(str(PYTHON), "-m", "ruff", "format", "--check", "snippets", "tests", "noxfile.py")
+    paths = ["snippets", "tests", "hooks", "noxfile.py"]
+    session.run(str(PYTHON), "-m", "ruff", "check", *paths)
+    session.run(str(PYTHON), "-m", "ruff", "format", "--check", *paths)

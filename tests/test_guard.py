@@ -15,8 +15,9 @@ import pytest
 from engine import notebooks
 from engine.plugin import ROOT
 
-# Everything loading mkdocs.yml needs (theme.custom_dir must exist, or the config is refused).
-COPIED = ["docs", "snippets", "tests", "overrides", "mkdocs.yml", "pyproject.toml"]
+# Everything loading mkdocs.yml needs (theme.custom_dir and the hooks must exist, or the
+# config is refused).
+COPIED = ["docs", "snippets", "tests", "overrides", "hooks", "mkdocs.yml", "pyproject.toml"]
 INTRO = "docs/why-rnns/quick-intro.md"
 EXPERIMENT_PAGE = "docs/why-rnns/experiment.md"
 RUNNING_SUM = "snippets/why-rnns/experiment/running_sum.py"
