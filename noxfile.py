@@ -5,6 +5,7 @@ nox -s tests    the whole verification (pass a page to check just that page)
 nox -s docs     the verification, then `mkdocs build --strict`, then the built-site tests
 nox -s update   rewrite every expected output from real execution; review with `git diff`
 nox -s lint     ruff on snippets/, tests/ and hooks/
+nox -s bench    timings: each experiment's training, the whole verification
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ def _pytest(session: nox.Session, *args: str) -> None:
     session.run(str(PYTHON), "-m", "pytest", *args)
 
 
+def _module(session: nox.Session, module: str) -> None:
+    """Run a module of tests/ (engine.notebooks, bench.experiments) as a script."""
+    session.run(str(PYTHON), "-m", module, env={"PYTHONPATH": str(ROOT / "tests")})
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
     """The whole verification. `nox -s tests -- docs/why-rnns/quick-intro.md` checks one page."""
@@ -66,6 +72,8 @@ def docs(session: nox.Session) -> None:
 def serve(session: nox.Session) -> None:
     """Build and serve the site with live reload (pages, snippets and outputs)."""
     _env(session)
+    # Experiment pages are notebooks that must have run first (once; later runs reuse them).
+    _module(session, "engine.notebooks")
     session.run(str(PYTHON), "-m", "mkdocs", "serve", *(session.posargs or []))
 
 
@@ -84,3 +92,10 @@ def lint(session: nox.Session) -> None:
     paths = ["snippets", "tests", "hooks", "noxfile.py"]
     session.run(str(PYTHON), "-m", "ruff", "check", *paths)
     session.run(str(PYTHON), "-m", "ruff", "format", "--check", *paths)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Timings: each experiment trained from scratch, and the whole verification."""
+    _env(session)
+    _module(session, "bench.experiments")

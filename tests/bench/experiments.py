@@ -1,0 +1,77 @@
+"""Experiment timings for `nox -s bench`: each experiment trained from scratch, then the
+whole verification with the experiments cached.
+
+Each experiment runs in a fresh kernel, ignoring the cache, and its outputs are compared with
+the executed notebook that the tests keep in docs/: identical outputs from two separate runs
+(this one with OMP_NUM_THREADS=1) are evidence that the experiment is deterministic.
+
+    PYTHONPATH=tests python -m bench.experiments
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from engine import notebooks
+
+BUDGET = 120  # seconds for all experiments together on the 2-core CI machine (issue 5)
+
+
+def outputs(notebook) -> str:
+    code = [c.get("outputs", []) for c in notebook.cells if c.cell_type == "code"]
+    return json.dumps(code, sort_keys=True)  # a notebook read from disk has its keys sorted
+
+
+def train_all() -> float:
+    os.environ["OMP_NUM_THREADS"] = "1"  # inherited by the kernels started below
+    total = 0.0
+    print(f"{'experiment (trained from scratch)':46} {'seconds':>8}  same outputs as the cache")
+    for experiment in notebooks.experiments():
+        before = notebooks.cached(experiment)
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            fresh = notebooks.run(experiment, path=Path(tmp) / "fresh.ipynb")
+            seconds = time.perf_counter() - start
+        if before is None:
+            same = "no cached run yet"
+        elif outputs(fresh) == outputs(before):
+            same = "yes"
+        else:
+            same = "NO: the experiment is not deterministic"
+        print(f"{experiment.rel_source:46} {seconds:8.1f}  {same}")
+        total += seconds
+    print(f"{'all experiments':46} {total:8.1f}  (budget {BUDGET} s on 2 cores)")
+    return total
+
+
+def verify() -> float:
+    """The verification as `nox -s docs` runs it before the build, experiments cached."""
+    for experiment in notebooks.experiments():
+        notebooks.executed(experiment)
+    start = time.perf_counter()
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--ignore=tests/site"],
+        cwd=notebooks.ROOT,
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - start
+    verdict = "passed" if run.returncode == 0 else f"FAILED:\n{run.stdout[-3000:]}"
+    print(f"{'verification (pytest), experiments cached':46} {seconds:8.1f}  {verdict}")
+    return seconds
+
+
+def main() -> int:
+    train_all()
+    verify()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
