@@ -4,7 +4,8 @@ mkdocs-jupyter inlines JupyterLab's whole stylesheet (575 KB) and its light them
 notebook page, and none of the plugin's options leaves them out. That alone would push a
 notebook page past the site's budget of 1 MB per page, and the light theme ignores Material's
 dark palette. This hook removes them and inlines notebooks.css (a few KB) instead, which styles
-the few JupyterLab classes a rendered notebook uses with Material's own variables.
+the few JupyterLab classes a rendered notebook uses with Material's own variables. It also
+makes code and output blocks reachable by keyboard, so that wide ones can be scrolled.
 """
 
 from __future__ import annotations
@@ -35,4 +36,7 @@ def on_page_content(html: str, page, **_) -> str:
                 "expected once. Has mkdocs-jupyter changed? Check the page's weight and update "
                 "this hook."
             )
+    # A code or output block wider than the page scrolls sideways; tabindex lets a keyboard
+    # reach it to scroll it, as Material does for its own code blocks.
+    html = html.replace("<pre>", '<pre tabindex="0">')
     return f"<style>\n{CSS}</style>\n{html}"

@@ -1,0 +1,92 @@
+"""Experiment notebook pages in the browser: plots shown, the executed .ipynb downloadable,
+the edit link on the source, and the page within the weight budget."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from browsing import open_context
+
+from engine import notebooks
+
+EXPERIMENTS = notebooks.experiments()
+BUDGET = 1_000_000  # bytes of HTML, CSS and JS that one page may load (issue 6)
+ASSET = re.compile(r'<(?:link rel="stylesheet" href|script src)="(?P<url>[^"]+)"')
+
+
+def url_of(experiment: notebooks.Experiment) -> str:
+    return experiment.page.removesuffix(".ipynb") + "/"
+
+
+def weight(site_dir: Path, page: str) -> int:
+    """The page's HTML plus every stylesheet and script it loads from the site."""
+    html = site_dir / page / "index.html"
+    total = html.stat().st_size
+    for match in ASSET.finditer(html.read_text(encoding="utf-8")):
+        if match["url"] and "://" not in match["url"]:
+            total += (html.parent / match["url"].split("?")[0]).resolve().stat().st_size
+    return total
+
+
+@pytest.mark.parametrize("experiment", EXPERIMENTS, ids=[e.name for e in EXPERIMENTS])
+def test_notebook_page_shows_its_run_and_offers_it(context, site_url, experiment):
+    page = context.new_page()
+    address = site_url + url_of(experiment)
+    response = page.goto(address)
+    assert response is not None and response.status == 200
+
+    plots = page.locator(".jp-RenderedImage img")
+    assert plots.count() >= 1, "the page shows no plot"
+    assert plots.first.evaluate("img => img.naturalWidth") > 0, "the plot does not load"
+    printed = "".join(page.locator(".jp-OutputArea-output pre").all_inner_texts())
+    assert "epoch" in printed, "the page shows no training progress"
+
+    download = page.locator('a[download][href$=".ipynb"]')
+    assert download.count() == 1, "no download button for the notebook"
+    served = page.request.get(urljoin(address, download.get_attribute("href")))
+    assert served.status == 200
+    notebook = served.json()
+    assert notebook["metadata"][notebooks.META]["results"] == notebooks.results(experiment)
+    assert any(
+        "image/png" in output.get("data", {})
+        for cell in notebook["cells"]
+        for output in cell.get("outputs", [])
+    ), "the downloaded notebook lacks its plots"
+
+    edit = page.locator('a[rel="edit"]').get_attribute("href")
+    assert edit.endswith(experiment.rel_source), f"edit link {edit} is not the notebook's source"
+
+
+@pytest.mark.parametrize("experiment", EXPERIMENTS, ids=[e.name for e in EXPERIMENTS])
+def test_notebook_page_within_budget(site_dir, experiment):
+    size = weight(site_dir, url_of(experiment))
+    assert size <= BUDGET, f"{url_of(experiment)} loads {size:,} bytes of HTML, CSS and JS"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_notebook_pages_pass_axe_and_are_screenshot(browser, site_url, artifacts, scheme):
+    """No serious or critical axe-core violation; screenshots saved for review."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    problems = []
+    for width, height, tag in [(1280, 900, "desktop"), (360, 740, "phone")]:
+        context, watch = open_context(browser, color_scheme=scheme, width=width, height=height)
+        page = context.new_page()
+        for experiment in EXPERIMENTS:
+            page.goto(site_url + url_of(experiment))
+            page.wait_for_load_state("networkidle")
+            found = Axe().run(page).response["violations"]
+            problems += [
+                f"{url_of(experiment)} ({scheme}, {tag}): {v['id']} ({v['impact']}): {v['help']}"
+                for v in found
+                if v["impact"] in ("serious", "critical")
+            ]
+            page.locator(".jp-RenderedImage img").first.scroll_into_view_if_needed()
+            page.screenshot(path=artifacts / f"notebook-{experiment.name}-{scheme}-{tag}.png")
+        context.close()
+        assert not watch.console_errors, watch.console_errors
+        assert not watch.external_requests, watch.external_requests
+    assert not problems, "\n".join(problems)
