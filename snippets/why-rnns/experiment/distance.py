@@ -182,9 +182,10 @@ fig.tight_layout()
 #   within a few steps: beyond 10 steps it is right less than
 #   <span data-figure="distance:rnn_far" data-bound="upper">70%</span> of the time (the
 #   table above shows this run's figures).
-# - **`nn.LSTM`** and **`nn.GRU`** recall it at every distance up to 49 steps: their
-#   worst distance scores <span data-figure="distance:lstm_min" data-tol="1">100%</span>
-#   and <span data-figure="distance:gru_min" data-tol="1">100%</span>.
+# - **`nn.LSTM`** and **`nn.GRU`** recall it at every distance up to 49 steps: even at
+#   its worst distance, the LSTM is right
+#   <span data-figure="distance:lstm_min" data-tol="1">100%</span> of the time, and the
+#   GRU <span data-figure="distance:gru_min" data-tol="1">100%</span>.
 # - Before training, all three lose the gradient the same way: it shrinks by a roughly
 #   constant factor per step back, so almost nothing reaches the first inputs. That is
 #   the **vanishing gradient**. Training changes this for the gated layers: the gradient
