@@ -3,6 +3,8 @@
 Each run compares every block with its .out file byte for byte, so two passing runs with
 different thread counts mean identical outputs. (Run-to-run repeatability is checked for every
 block by the engine itself, which runs each block twice with different global seeds.)
+The experiment notebooks are not trained again here: both runs reuse their cached run.
+`nox -s bench` trains them again with OMP_NUM_THREADS=1 and compares the outputs.
 """
 
 from __future__ import annotations
