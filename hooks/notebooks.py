@@ -5,7 +5,8 @@ notebook page, and none of the plugin's options leaves them out. That alone woul
 notebook page past the site's budget of 1 MB per page, and the light theme ignores Material's
 dark palette. This hook removes them and inlines notebooks.css (a few KB) instead, which styles
 the few JupyterLab classes a rendered notebook uses with Material's own variables. It also
-makes code and output blocks reachable by keyboard, so that wide ones can be scrolled.
+makes code and output blocks reachable by keyboard, so that wide ones can be scrolled, and
+stops the build with the fix when an experiment has not been run yet.
 """
 
 from __future__ import annotations
@@ -23,6 +24,26 @@ REMOVED = {
     # (`<style>['pre {…'…]</style>`), which no browser can read.
     "a Python list written as CSS": r"<style>\s*\['",
 }
+
+
+def on_config(config, **_):
+    """Stop early, with the fix, if an experiment in the nav has not been run yet."""
+    missing = [page for page in _nav_pages(config["nav"]) if page.endswith(".ipynb")]
+    missing = [page for page in missing if not (Path(config["docs_dir"]) / page).is_file()]
+    if missing:
+        raise PluginError(
+            f"the nav lists notebook pages that have not been run yet: {', '.join(missing)}. "
+            "The tests run the experiments (`nox -s docs`); to run only them: "
+            "`PYTHONPATH=tests python -m engine.notebooks`. `nox -s serve` does it for you."
+        )
+    return config
+
+
+def _nav_pages(node) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    children = node.values() if isinstance(node, dict) else node or []
+    return [page for child in children for page in _nav_pages(child)]
 
 
 def on_page_content(html: str, page, **_) -> str:

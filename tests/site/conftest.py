@@ -22,6 +22,7 @@ import pytest
 from browsing import CHROMIUM, CHROMIUM_ARGS, open_context
 from mkdocs.config import load_config
 
+from engine import notebooks
 from engine.plugin import ROOT
 
 ARTIFACTS = ROOT / "artifacts"
@@ -36,6 +37,8 @@ def site_dir(request, tmp_path_factory) -> Path:
             pytest.fail(f"--site-dir {given}: no built site there (run mkdocs build)", False)
         return path
     path = tmp_path_factory.mktemp("site")
+    for experiment in notebooks.experiments():  # notebook pages must have run (or be cached)
+        notebooks.executed(experiment)
     build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(path)],
         cwd=ROOT,
