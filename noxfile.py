@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -21,6 +22,12 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
 REQUIREMENTS = ROOT / "requirements.txt"
+NODE_MODULES = ROOT / "node_modules"
+# Front-end files the site hosts itself, copied from node_modules (ignored by git).
+VENDOR = ROOT / "docs" / "assets" / "vendor"
+VENDORED = {  # folder in VENDOR: (package folder in node_modules, files to copy)
+    "katex": ("katex/dist", ["katex.min.js", "katex.min.css", "fonts/*.woff2"]),
+}
 
 nox.options.default_venv_backend = "none"  # the sessions share .venv instead of one venv each
 nox.options.sessions = ["tests"]
@@ -42,6 +49,25 @@ def _env(session: nox.Session) -> None:
     session.env["VIRTUAL_ENV"] = str(VENV)
 
 
+def _vendor(session: nox.Session) -> None:
+    """`npm ci` when package-lock.json has changed, then copy the files the site serves."""
+    stamp = NODE_MODULES / ".package-lock.sha256"
+    digest = hashlib.sha256((ROOT / "package-lock.json").read_bytes()).hexdigest()
+    if not stamp.exists() or stamp.read_text() != digest:
+        # npm warns that commander (KaTeX's command line, which we never run) wants Node 22.
+        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+        stamp.write_text(digest)
+    for name, (package, patterns) in VENDORED.items():
+        source, target = NODE_MODULES / package, VENDOR / name
+        shutil.rmtree(target, ignore_errors=True)
+        for pattern in patterns:
+            for path in sorted(source.glob(pattern)):
+                (target / path.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, target / path.relative_to(source))
+        if not target.exists():
+            session.error(f"{source}: none of {patterns} found; check package.json")
+
+
 def _pytest(session: nox.Session, *args: str) -> None:
     session.run(str(PYTHON), "-m", "pytest", *args)
 
@@ -55,6 +81,7 @@ def _module(session: nox.Session, module: str) -> None:
 def tests(session: nox.Session) -> None:
     """The whole verification. `nox -s tests -- docs/why-rnns/quick-intro.md` checks one page."""
     _env(session)
+    _vendor(session)
     _pytest(session, *(session.posargs or []))
 
 
@@ -62,6 +89,7 @@ def tests(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """What CI runs: the verification, a strict build, then the tests of the built site."""
     _env(session)
+    _vendor(session)
     _pytest(session, "--ignore=tests/site")
     session.run(str(PYTHON), "-m", "mkdocs", "build", "--strict")
     # The browser tests reuse this build instead of making their own.
@@ -72,6 +100,7 @@ def docs(session: nox.Session) -> None:
 def serve(session: nox.Session) -> None:
     """Build and serve the site with live reload (pages, snippets and outputs)."""
     _env(session)
+    _vendor(session)
     # Experiment pages are notebooks that must have run first (once; later runs reuse them).
     _module(session, "engine.notebooks")
     session.run(str(PYTHON), "-m", "mkdocs", "serve", *(session.posargs or []))

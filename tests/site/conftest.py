@@ -36,6 +36,12 @@ def site_dir(request, tmp_path_factory) -> Path:
         if not (path / "index.html").is_file():
             pytest.fail(f"--site-dir {given}: no built site there (run mkdocs build)", False)
         return path
+    if not (ROOT / "docs/assets/vendor/katex/katex.min.js").is_file():
+        pytest.fail(
+            "docs/assets/vendor/ is empty: run `python3 -m nox -s tests` once; it runs `npm ci` "
+            "and copies the front-end files the site hosts itself (KaTeX) there",
+            False,
+        )
     path = tmp_path_factory.mktemp("site")
     for experiment in notebooks.experiments():  # notebook pages must have run (or be cached)
         notebooks.executed(experiment)
