@@ -5,7 +5,7 @@ nox -s tests    the whole verification (pass a page to check just that page)
 nox -s docs     the verification, then `mkdocs build --strict`, then the built-site tests
 nox -s update   rewrite every expected output from real execution; review with `git diff`
 nox -s lint     ruff on snippets/, tests/ and hooks/
-nox -s bench    timings: each experiment's training, the whole verification
+nox -s bench    timings (experiments, verification, site build) and every page's weight
 """
 
 from __future__ import annotations
@@ -125,6 +125,9 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Timings: each experiment trained from scratch, and the whole verification."""
+    """Timings: each experiment trained from scratch, the whole verification, a full site
+    build; and the weight of every page as the browser loads it, against the budget."""
     _env(session)
+    _vendor(session)
     _module(session, "bench.experiments")
+    _module(session, "bench.pages")

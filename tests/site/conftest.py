@@ -7,20 +7,22 @@ they will be on the host, and every browser page refuses any request that leaves
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from browsing import CHROMIUM, CHROMIUM_ARGS, open_context
-from mkdocs.config import load_config
+from browsing import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    configured_site_url,
+    open_context,
+    serve,
+    served_path,
+)
 
 from engine import notebooks
 from engine.plugin import ROOT
@@ -56,69 +58,17 @@ def site_dir(request, tmp_path_factory) -> Path:
     return path
 
 
-def _site_url() -> str:
-    return load_config(str(ROOT / "mkdocs.yml"))["site_url"] or "/"
-
-
 @pytest.fixture(scope="session")
 def base_path() -> str:
     """The path part of site_url, e.g. "/hidden-state/", under which the site is served."""
-    path = urlsplit(_site_url()).path or "/"
-    return path if path.endswith("/") else path + "/"
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    prefix = "/"
-    site_url = ""
-
-    def do_GET(self) -> None:
-        # Material's instant navigation only follows links that sitemap.xml lists, and the
-        # sitemap names pages by site_url. On the real host that is the page's own origin; here
-        # it is rewritten to this server's, so instant navigation works as it will there.
-        if self.site_url and self.path.split("?")[0] == self.prefix + "sitemap.xml":
-            here = f"http://127.0.0.1:{self.server.server_port}{self.prefix}"
-            text = (Path(self.directory) / "sitemap.xml").read_text(encoding="utf-8")
-            body = text.replace(self.site_url, here).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/xml")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().do_GET()
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(self.prefix) :])
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code == 404 and page.is_file():  # serve the site's own 404 page, like a real host
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-    def log_message(self, *args) -> None:  # keep test output quiet
-        pass
+    return served_path(configured_site_url())
 
 
 @pytest.fixture(scope="session")
-def site_url(site_dir: Path, base_path: str) -> Iterator[str]:
+def site_url(site_dir: Path) -> Iterator[str]:
     """http://127.0.0.1:PORT/<base path>/ serving the built site."""
-    handler = type("Handler", (_Handler,), {"prefix": base_path, "site_url": _site_url()})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}{base_path}"
-    server.shutdown()
+    with serve(site_dir, configured_site_url()) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,117 @@
+"""Every built page, Markdown and notebook alike, as a reader's browser opens it: everything it
+loads comes from this site, nothing goes wrong in the console, its maths is typeset, it stays
+within the byte budget, and axe-core finds no serious or critical problem in either palette.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+import pytest
+from browsing import (
+    PAGE_BUDGET,
+    TYPICAL_BUDGET,
+    html_pages,
+    nav_pages,
+    open_context,
+    visit,
+)
+
+
+@pytest.fixture(scope="session")
+def visits(browser, site_url, site_dir):
+    """Each page opened once with an empty cache, as a first-time reader would."""
+    return [visit(browser, site_url, site_dir, path) for path in html_pages(site_dir)]
+
+
+def test_every_nav_page_is_checked(visits):
+    """The pages are found by listing the built site; the nav's, notebooks included, are there."""
+    nav = nav_pages()
+    assert set(nav) <= {v.path for v in visits}, set(nav) - {v.path for v in visits}
+    assert any(source.endswith(".ipynb") for source in nav.values()), "no notebook page in nav"
+
+
+def test_every_page_loads_from_this_site_alone_without_errors(visits):
+    problems = []
+    for v in visits:
+        where = v.path or "(home page)"
+        if v.status != 200:
+            problems.append(f"{where}: HTTP {v.status}")
+        problems += [f"{where}: request left the site: {url}" for url in v.watch.external_requests]
+        problems += [f"{where}: console error: {text}" for text in v.watch.console_errors]
+        if v.unrendered_maths:
+            problems.append(f"{where}: {v.unrendered_maths} maths element(s) left as TeX")
+    assert not problems, "\n".join(problems)
+
+
+def test_maths_is_typeset_where_it_is_and_katex_loaded_only_there(visits):
+    with_maths = [v for v in visits if v.maths]
+    assert with_maths, "no page shows typeset maths: is KaTeX still wired up (maths.js)?"
+    for v in visits:
+        loads_katex = any(name.startswith("assets/vendor/katex/") for name in v.fetched)
+        assert loads_katex == bool(v.maths), f"{v.path}: KaTeX loaded: {loads_katex}"
+
+
+def test_every_page_within_the_byte_budget(visits):
+    over = [f"{v.path}: {v.budgeted:,} bytes" for v in visits if v.budgeted > PAGE_BUDGET]
+    assert not over, f"pages over {PAGE_BUDGET:,} bytes of HTML, CSS and JS:\n" + "\n".join(over)
+
+
+def test_typical_markdown_page_within_its_budget(visits):
+    markdown = [v.budgeted for v in visits if nav_pages().get(v.path, "").endswith(".md")]
+    typical = median(markdown)
+    assert typical <= TYPICAL_BUDGET, f"the median Markdown page loads {typical:,.0f} bytes"
+
+
+def settle(page) -> None:
+    """Let transitions finish: a colour caught halfway is not one a reader sees."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_problem_on_any_page(browser, site_url, site_dir, scheme):
+    from axe_playwright_python.sync_playwright import Axe  # ships axe-core; fetches nothing
+
+    expected = {"light": "default", "dark": "slate"}[scheme]
+    context, watch = open_context(browser, color_scheme=scheme)
+    page = context.new_page()
+    problems = []
+    for path in html_pages(site_dir):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        shown = page.evaluate("() => document.body.dataset.mdColorScheme")
+        assert shown == expected, f"{path}: palette {shown}, expected {expected}"
+        settle(page)
+        problems += [
+            f"{path or '(home page)'}: {v['id']} ({v['impact']}): {v['help']} "
+            f"at {[node['target'] for node in v['nodes']][:5]}"
+            for v in Axe().run(page).response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+    context.close()
+    assert not watch.external_requests and not watch.console_errors, watch
+    assert not problems, "\n".join(problems)
+
+
+def test_404_page_is_styled_and_leads_home_at_any_depth(browser, site_url):
+    """The host serves 404.html for any missing path, however deep: its links are absolute."""
+    missing = site_url + "no/such/deep/page/"
+    context, watch = open_context(browser)
+    page = context.new_page()
+    failed = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    response = page.goto(missing)
+    page.wait_for_load_state("networkidle")
+    assert response is not None and response.status == 404
+    assert failed == [missing], f"files the 404 page could not load: {failed[1:]}"
+    header = page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position")
+    assert header == "sticky", "the 404 page is unstyled"
+    page.locator("a.md-logo").first.click()
+    page.wait_for_url(site_url)
+    assert page.title().startswith("Hidden State")
+    context.close()
+    # The browser logs the 404 of the page itself; nothing else may fail.
+    assert watch.console_errors == [
+        "Failed to load resource: the server responded with a status of 404 (Not Found)"
+    ]
+    assert not watch.external_requests
