@@ -115,3 +115,73 @@ def test_404_page_is_styled_and_leads_home_at_any_depth(browser, site_url):
         "Failed to load resource: the server responded with a status of 404 (Not Found)"
     ]
     assert not watch.external_requests
+
+
+SIZES = {"desktop": (1280, 900), "phone": (360, 740)}
+
+
+def test_every_page_fits_a_phone_screen(browser, site_url, site_dir):
+    """At 360 px nothing makes the page itself scroll sideways (wide code scrolls in its box)."""
+    context, watch = open_context(browser, width=360, height=740)
+    page = context.new_page()
+    wide = []
+    for path in html_pages(site_dir):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+        if overflow > 0:
+            wide.append(f"{path or '(home page)'}: {overflow}px wider than the screen")
+    context.close()
+    assert not watch.external_requests and not watch.console_errors, watch
+    assert not wide, "\n".join(wide)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_screenshots(browser, site_url, artifacts, scheme, size):
+    """The home page and a concept page with its diagram, for a person to look at."""
+    width, height = SIZES[size]
+    context, watch = open_context(browser, color_scheme=scheme, width=width, height=height)
+    page = context.new_page()
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    settle(page)
+    page.screenshot(path=artifacts / f"home-{scheme}-{size}.png", full_page=True)
+    page.goto(site_url + "why-rnns/concept/")
+    page.wait_for_load_state("networkidle")
+    settle(page)
+    page.screenshot(path=artifacts / f"concept-{scheme}-{size}.png")
+    diagram = page.locator("figure.hs-diagram").first
+    assert diagram.count(), "the concept page has no diagram"
+    diagram.scroll_into_view_if_needed()
+    settle(page)
+    page.screenshot(path=artifacts / f"concept-diagram-{scheme}-{size}.png")
+    context.close()
+    assert not watch.external_requests and not watch.console_errors, watch
+
+
+def test_search_finds_a_page_and_opens_it(context, site_url):
+    page = context.new_page()
+    page.goto(site_url)
+    page.locator(".md-search__input").fill("batch_first")
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for()
+    target = result.get_attribute("href")
+    result.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.split("#")[0] == target.split("#")[0], (page.url, target)
+    assert "batch_first" in page.locator("article.md-content__inner").inner_text()
+
+
+def test_palette_toggle_switches_to_dark_and_remembers_it(context, site_url):
+    page = context.new_page()
+    page.goto(site_url)
+    scheme = "() => document.body.dataset.mdColorScheme"
+    assert page.evaluate(scheme) == "default"
+    for _ in range(3):  # system preference -> light -> dark: Material's order of palettes
+        if page.evaluate(scheme) == "slate":
+            break
+        page.locator(".md-header__button[for^='__palette_']:visible").click()
+    assert page.evaluate(scheme) == "slate", "the toggle never reached the dark palette"
+    page.reload()
+    assert page.evaluate(scheme) == "slate", "the dark palette is forgotten on reload"
