@@ -5,6 +5,8 @@ within the byte budget, and axe-core finds no serious or critical problem in eit
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from statistics import median
 
 import pytest
@@ -16,6 +18,7 @@ from browsing import (
     open_context,
     visit,
 )
+from playwright.sync_api import Page
 
 
 @pytest.fixture(scope="session")
@@ -63,6 +66,23 @@ def test_typical_markdown_page_within_its_budget(visits):
     assert typical <= TYPICAL_BUDGET, f"the median Markdown page loads {typical:,.0f} bytes"
 
 
+@contextmanager
+def clean_page(browser, **options) -> Iterator[Page]:
+    """A page in a fresh context; afterwards, nothing may have left localhost or failed."""
+    context, watch = open_context(browser, **options)
+    yield context.new_page()
+    context.close()
+    assert not watch.external_requests and not watch.console_errors, watch
+
+
+def every_page(page: Page, site_url: str, site_dir) -> Iterator[str]:
+    """Open each built page in turn; yields its name for messages."""
+    for path in html_pages(site_dir):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        yield path or "(home page)"
+
+
 def settle(page) -> None:
     """Let transitions finish: a colour caught halfway is not one a reader sees."""
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
@@ -73,23 +93,18 @@ def test_axe_finds_no_serious_problem_on_any_page(browser, site_url, site_dir, s
     from axe_playwright_python.sync_playwright import Axe  # ships axe-core; fetches nothing
 
     expected = {"light": "default", "dark": "slate"}[scheme]
-    context, watch = open_context(browser, color_scheme=scheme)
-    page = context.new_page()
     problems = []
-    for path in html_pages(site_dir):
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
-        shown = page.evaluate("() => document.body.dataset.mdColorScheme")
-        assert shown == expected, f"{path}: palette {shown}, expected {expected}"
-        settle(page)
-        problems += [
-            f"{path or '(home page)'}: {v['id']} ({v['impact']}): {v['help']} "
-            f"at {[node['target'] for node in v['nodes']][:5]}"
-            for v in Axe().run(page).response["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
-    context.close()
-    assert not watch.external_requests and not watch.console_errors, watch
+    with clean_page(browser, color_scheme=scheme) as page:
+        for name in every_page(page, site_url, site_dir):
+            shown = page.evaluate("() => document.body.dataset.mdColorScheme")
+            assert shown == expected, f"{name}: palette {shown}, expected {expected}"
+            settle(page)
+            problems += [
+                f"{name}: {v['id']} ({v['impact']}): {v['help']} "
+                f"at {[node['target'] for node in v['nodes']][:5]}"
+                for v in Axe().run(page).response["violations"]
+                if v["impact"] in ("serious", "critical")
+            ]
     assert not problems, "\n".join(problems)
 
 
@@ -122,17 +137,12 @@ SIZES = {"desktop": (1280, 900), "phone": (360, 740)}
 
 def test_every_page_fits_a_phone_screen(browser, site_url, site_dir):
     """At 360 px nothing makes the page itself scroll sideways (wide code scrolls in its box)."""
-    context, watch = open_context(browser, width=360, height=740)
-    page = context.new_page()
     wide = []
-    for path in html_pages(site_dir):
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
-        overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
-        if overflow > 0:
-            wide.append(f"{path or '(home page)'}: {overflow}px wider than the screen")
-    context.close()
-    assert not watch.external_requests and not watch.console_errors, watch
+    with clean_page(browser, width=360, height=740) as page:
+        for name in every_page(page, site_url, site_dir):
+            overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+            if overflow > 0:
+                wide.append(f"{name}: {overflow}px wider than the screen")
     assert not wide, "\n".join(wide)
 
 
@@ -141,23 +151,20 @@ def test_every_page_fits_a_phone_screen(browser, site_url, site_dir):
 def test_screenshots(browser, site_url, artifacts, scheme, size):
     """The home page and a concept page with its diagram, for a person to look at."""
     width, height = SIZES[size]
-    context, watch = open_context(browser, color_scheme=scheme, width=width, height=height)
-    page = context.new_page()
-    page.goto(site_url)
-    page.wait_for_load_state("networkidle")
-    settle(page)
-    page.screenshot(path=artifacts / f"home-{scheme}-{size}.png", full_page=True)
-    page.goto(site_url + "why-rnns/concept/")
-    page.wait_for_load_state("networkidle")
-    settle(page)
-    page.screenshot(path=artifacts / f"concept-{scheme}-{size}.png")
-    diagram = page.locator("figure.hs-diagram").first
-    assert diagram.count(), "the concept page has no diagram"
-    diagram.scroll_into_view_if_needed()
-    settle(page)
-    page.screenshot(path=artifacts / f"concept-diagram-{scheme}-{size}.png")
-    context.close()
-    assert not watch.external_requests and not watch.console_errors, watch
+    with clean_page(browser, color_scheme=scheme, width=width, height=height) as page:
+        page.goto(site_url)
+        page.wait_for_load_state("networkidle")
+        settle(page)
+        page.screenshot(path=artifacts / f"home-{scheme}-{size}.png", full_page=True)
+        page.goto(site_url + "why-rnns/concept/")
+        page.wait_for_load_state("networkidle")
+        settle(page)
+        page.screenshot(path=artifacts / f"concept-{scheme}-{size}.png")
+        diagram = page.locator("figure.hs-diagram").first
+        assert diagram.count(), "the concept page has no diagram"
+        diagram.scroll_into_view_if_needed()
+        settle(page)
+        page.screenshot(path=artifacts / f"concept-diagram-{scheme}-{size}.png")
 
 
 def test_search_finds_a_page_and_opens_it(context, site_url):
