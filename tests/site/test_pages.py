@@ -88,23 +88,27 @@ def settle(page) -> None:
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_serious_problem_on_any_page(browser, site_url, site_dir, scheme):
+def axe_problems(page) -> list[str]:
+    """axe-core's violations of serious or critical impact on the page as it is now."""
     from axe_playwright_python.sync_playwright import Axe  # ships axe-core; fetches nothing
 
+    settle(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']][:5]}"
+        for v in Axe().run(page).response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_problem_on_any_page(browser, site_url, site_dir, scheme):
     expected = {"light": "default", "dark": "slate"}[scheme]
     problems = []
     with clean_page(browser, color_scheme=scheme) as page:
         for name in every_page(page, site_url, site_dir):
             shown = page.evaluate("() => document.body.dataset.mdColorScheme")
             assert shown == expected, f"{name}: palette {shown}, expected {expected}"
-            settle(page)
-            problems += [
-                f"{name}: {v['id']} ({v['impact']}): {v['help']} "
-                f"at {[node['target'] for node in v['nodes']][:5]}"
-                for v in Axe().run(page).response["violations"]
-                if v["impact"] in ("serious", "critical")
-            ]
+            problems += [f"{name}: {problem}" for problem in axe_problems(page)]
     assert not problems, "\n".join(problems)
 
 
@@ -121,7 +125,8 @@ def test_404_page_is_styled_and_leads_home_at_any_depth(browser, site_url):
     assert failed == [missing], f"files the 404 page could not load: {failed[1:]}"
     header = page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position")
     assert header == "sticky", "the 404 page is unstyled"
-    page.locator("a.md-logo").first.click()
+    assert not axe_problems(page), axe_problems(page)
+    page.get_by_role("link", name="home page").click()
     page.wait_for_url(site_url)
     assert page.title().startswith("Hidden State")
     context.close()
