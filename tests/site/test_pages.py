@@ -197,3 +197,15 @@ def test_palette_toggle_switches_to_dark_and_remembers_it(context, site_url):
     assert page.evaluate(scheme) == "slate", "the toggle never reached the dark palette"
     page.reload()
     assert page.evaluate(scheme) == "slate", "the dark palette is forgotten on reload"
+
+
+def test_maths_is_typeset_after_instant_navigation(context, site_url):
+    """Material swaps pages without reloading scripts: maths.js must still typeset the new one."""
+    page = context.new_page()
+    page.goto(site_url)
+    page.evaluate("() => { window.hsSamePage = true; }")  # lost if the browser loads a new page
+    page.get_by_role("link", name="Concept: why RNNs handle sequences (6 min)").last.click()
+    page.wait_for_url("**/why-rnns/concept/")
+    page.locator(".arithmatex .katex").first.wait_for()
+    assert page.locator(".arithmatex:not(:has(.katex))").count() == 0
+    assert page.evaluate("() => window.hsSamePage"), "a full page load: no instant navigation"
