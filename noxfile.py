@@ -1,6 +1,6 @@
 """Every task on Hidden State is a nox session; all of them share one environment, .venv.
 
-nox -s serve    live preview on http://127.0.0.1:8000, reloading on page and snippet edits
+nox -s serve    live preview on http://127.0.0.1:8000/hidden-state/, reloading on page and snippet edits
 nox -s tests    the whole verification (pass a page to check just that page)
 nox -s docs     the verification, then `mkdocs build --strict`, then the built-site tests
 nox -s update   rewrite every expected output from real execution; review with `git diff`

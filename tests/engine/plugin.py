@@ -73,7 +73,8 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
         return
     terminalreporter.write_sep("-", "Hidden State docs")
     terminalreporter.write_line(
-        f"{stats['pages']} pages: executed {stats['executed']} code blocks, "
+        f"{stats['pages']} page{'s' * (stats['pages'] != 1)}: "
+        f"executed {stats['executed']} code blocks, "
         f"compared {stats['compared']} outputs, checked {stats['figures']} stated figures"
     )
     proofs = [p for p in stats["proofs"] if not p.problems]  # failures are reported above
