@@ -1,8 +1,8 @@
 """Every task on Hidden State is a nox session; all of them share one environment, .venv.
 
-nox -s serve    live preview on http://127.0.0.1:8000/hidden-state/, reloading on page and snippet edits
+nox -s serve    live preview on http://127.0.0.1:8000/hidden-state/, reloading on every edit
 nox -s tests    the whole verification (pass a page to check just that page)
-nox -s docs     the verification, then `mkdocs build --strict`, then the built-site tests
+nox -s docs     lint, the verification, `mkdocs build --strict`, then the built-site tests
 nox -s update   rewrite every expected output from real execution; review with `git diff`
 nox -s lint     ruff on snippets/, tests/ and hooks/
 nox -s bench    timings (experiments, verification, site build) and every page's weight
@@ -87,9 +87,10 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """What CI runs: the verification, a strict build, then the tests of the built site."""
+    """What CI runs: lint, the verification, a strict build, then the tests of the built site."""
     _env(session)
     _vendor(session)
+    _lint(session)  # snippets are shown to readers: CI keeps them ruff-clean, not only `lint`
     _pytest(session, "--ignore=tests/site")
     session.run(str(PYTHON), "-m", "mkdocs", "build", "--strict")
     # The browser tests reuse this build instead of making their own.
@@ -118,6 +119,10 @@ def update(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """ruff on the snippets, the tests, the MkDocs hooks and this file."""
     _env(session)
+    _lint(session)
+
+
+def _lint(session: nox.Session) -> None:
     paths = ["snippets", "tests", "hooks", "noxfile.py"]
     session.run(str(PYTHON), "-m", "ruff", "check", *paths)
     session.run(str(PYTHON), "-m", "ruff", "format", "--check", *paths)
