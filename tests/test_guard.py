@@ -24,6 +24,7 @@ RUNNING_SUM = "snippets/why-rnns/experiment/running_sum.py"
 SHAPES_OUT = "snippets/why-rnns/quick-intro/shapes.out"
 SAMPLE = "snippets/why-rnns/quick-intro/sample_model.py"
 ZERO_STATE = "snippets/why-rnns/quick-intro/zero_state.py"
+ZERO_STATE_OUT = "snippets/why-rnns/quick-intro/zero_state.out"
 ORPHAN = "snippets/why-rnns/quick-intro/forgotten.py"
 QUIZ = "docs/why-rnns/quiz.md"
 PRACTICE = "docs/why-rnns/practice.md"
@@ -90,6 +91,12 @@ CASES = [
         f"{INTRO}:{page_length(INTRO) + 1}: code written inline",
     ),
     ("orphan snippet", lambda root: (root / ORPHAN).write_text('print("unused")\n'), ORPHAN),
+    (
+        # `nox -s update` would write shapes.py's output over zero_state.out.
+        "output block of another snippet",
+        replace(INTRO, '"snippets/why-rnns/quick-intro/shapes.out"', f'"{ZERO_STATE_OUT}"'),
+        re.compile(rf"^{re.escape(INTRO)}:\d+: this output block includes {ZERO_STATE_OUT}", re.M),
+    ),
     (
         "flipped quiz key",
         replace(QUIZ, 'id="q-output-shape" data-key="C"', 'id="q-output-shape" data-key="B"'),

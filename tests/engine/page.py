@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})(?P<info>.*)$")
 INCLUDE = re.compile(r'^[ \t]*-+8<-+[ \t]+"(?P<target>[^"]*)"[ \t]*$')
@@ -105,15 +105,30 @@ def scan(path: Path, root: Path) -> Page:
         i += 1
 
         fence = Fence(line=start + 1, info=info, body=body, is_output=pending_output is not None)
-        if fence.is_output:
-            [f for f in fences if not f.is_output][-1].output = fence
+        owner = [f for f in fences if not f.is_output][-1] if fence.is_output else None
+        if owner:
+            owner.output = fence
         pending_output = None
         fences.append(fence)
         check_fence(fence, mark, problem)
+        if owner and owner.files and len(fence.files) == 1:
+            check_output_file(fence, owner, problem)
 
     if pending_output is not None:
         problem(pending_output, f"{OUTPUT_MARKER} is not followed by an output block")
     return Page(rel, lines, fences, problems)
+
+
+def check_output_file(output: Fence, code: Fence, problem) -> None:
+    """The output block shows the .out file beside its code. `nox -s update` writes what the code
+    prints into that file: naming any other file would overwrite it, a snippet included."""
+    beside = str(PurePosixPath(code.files[0]).with_suffix(".out"))
+    if output.files[0] != beside:
+        problem(
+            output.line,
+            f"this output block includes {output.files[0]}, but what {code.files[0]} prints "
+            f"lives beside it, in {beside}",
+        )
 
 
 def check_fence(fence: Fence, mark: str, problem) -> None:
