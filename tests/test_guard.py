@@ -90,6 +90,12 @@ CASES = [
         # The fence opens two lines below the page's last line (a blank line comes first).
         f"{INTRO}:{page_length(INTRO) + 1}: code written inline",
     ),
+    (
+        # Markdown shows text indented four spaces as code, but no fence holds it.
+        "indented code block",
+        append(INTRO, '\nSome code:\n\n    print("typed into the page")\n'),
+        f"{INTRO}:{page_length(INTRO) + 3}: an indented code block",
+    ),
     ("orphan snippet", lambda root: (root / ORPHAN).write_text('print("unused")\n'), ORPHAN),
     (
         # `nox -s update` would write shapes.py's output over zero_state.out.

@@ -1,4 +1,5 @@
-"""Expand includes exactly as the site does: pymdownx.snippets, configured from mkdocs.yml."""
+"""Expand includes exactly as the site does (pymdownx.snippets, configured from mkdocs.yml), and
+find code that the site would show but that no fence holds."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import markdown
+from markdown.blockprocessors import BlockProcessor
 from mkdocs.config import load_config
 from pymdownx.snippets import SnippetMissingError
 
@@ -14,10 +16,14 @@ from .page import Page
 
 
 @cache
+def _site_config(root: Path):
+    return load_config(str(root / "mkdocs.yml"))
+
+
+@cache
 def snippet_config(root: Path) -> dict:
     """The pymdownx.snippets options from mkdocs.yml, with base paths made absolute."""
-    config = load_config(str(root / "mkdocs.yml"))
-    options = dict(config["mdx_configs"].get("pymdownx.snippets", {}))
+    options = dict(_site_config(root)["mdx_configs"].get("pymdownx.snippets", {}))
     bases = options.get("base_path", ["."])
     bases = [bases] if isinstance(bases, str) else bases
     options["base_path"] = [os.path.normpath(root / b) for b in bases]
@@ -51,3 +57,53 @@ def expand(page: Page, root: Path) -> tuple[str, list[str]]:
         return "\n".join(pre.run(list(page.lines))), []
     except SnippetMissingError as err:  # an include outside any fence
         return "", [f"{page.path}: missing include: {err}"]
+
+
+class _IndentedCodeSpy(BlockProcessor):
+    """Wraps Markdown's processor of indented code blocks and records each block it renders."""
+
+    def __init__(self, inner: BlockProcessor, found: list[str]):
+        super().__init__(inner.parser)
+        self.inner, self.found = inner, found
+
+    def test(self, parent, block) -> bool:
+        return self.inner.test(parent, block)
+
+    def run(self, parent, blocks):
+        first = blocks[0]
+        handled = self.inner.run(parent, blocks)
+        if handled is not False:
+            self.found.append(first)
+        return handled
+
+
+def indented_code(page: Page, expanded: str, root: Path) -> list[str]:
+    """Code written by indenting it four spaces: the site shows it as code, but nothing runs it.
+
+    The expanded page is rendered with the site's Markdown extensions (as MkDocs does), so text
+    indented inside a list, an admonition or a <div markdown> is not mistaken for code.
+    """
+    config = _site_config(root)
+    extensions = [e for e in config["markdown_extensions"] if e != "pymdownx.snippets"]
+    md = markdown.Markdown(extensions=extensions, extension_configs=config["mdx_configs"])
+    found: list[str] = []
+    md.parser.blockprocessors.register(
+        _IndentedCodeSpy(md.parser.blockprocessors["code"], found), "code", 80
+    )
+    md.convert(expanded)
+    fenced = {n for f in page.fences for n in range(f.line, f.line + len(f.body) + 2)}
+    problems = []
+    for block in found:
+        first = next(line.strip() for line in block.split("\n") if line.strip())
+        lines = [
+            n
+            for n, line in enumerate(page.lines, 1)
+            if n not in fenced and line.strip() == first and line[:1] in (" ", "\t")
+        ]
+        where = f"{page.path}:{lines[0]}" if lines else str(page.path)
+        problems.append(
+            f"{where}: an indented code block: the site shows it as code, but nothing runs it. "
+            "Put the code in a file in snippets/ and include it in a ```python fence, or, if it "
+            "is not code, indent it less than four spaces"
+        )
+    return problems

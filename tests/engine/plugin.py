@@ -16,7 +16,7 @@ from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
 from . import figures, notebooks, quiz, sheet
 from .compare import diff, written_output
-from .expand import expand
+from .expand import expand, indented_code
 from .page import Fence, Page, scan, target_file
 from .prove import EXECUTION, prove_question, prove_task
 from .run import execute
@@ -111,6 +111,8 @@ class PageFile(pytest.File):
         if not problems:
             expanded, missing = expand(page, ROOT)
             problems += missing
+        if not problems:
+            problems += indented_code(page, expanded, ROOT)
         blocks: list[CodeBlock] = []
         if not problems:
             try:
