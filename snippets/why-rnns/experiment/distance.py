@@ -178,9 +178,11 @@ fig.tight_layout()
 # %% [markdown]
 # ## What the numbers show
 #
-# - All three layers recall the digit they are reading. The plain **`nn.RNN`** loses it
-#   within a few steps: beyond 10 steps it is right less than
-#   <span data-figure="distance:rnn_far" data-bound="upper">70%</span> of the time (the
+# - All three layers recall the digit they are reading. The plain **`nn.RNN`** drops
+#   within a few steps and then levels off: beyond 10 steps it is right less than
+#   <span data-figure="distance:rnn_far" data-bound="upper">70%</span> of the time, though
+#   still more than <span data-figure="distance:rnn_far" data-bound="lower">20%</span>. A
+#   trace of the digit survives, better than a guess, but far from reliable recall (the
 #   table above shows this run's figures).
 # - **`nn.LSTM`** and **`nn.GRU`** recall it at every distance up to 49 steps: even at
 #   its worst distance, the LSTM is right
