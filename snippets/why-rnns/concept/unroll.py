@@ -8,8 +8,8 @@ x = torch.randn(5, 2, 4)  # (seq_len=5, batch=2, input_size=4)
 with torch.no_grad():
     output, h_n = rnn(x)
 
-    # The layer's own weights. PyTorch stores each W as (hidden, input), and its tensors hold
-    # one sequence per row, so the formula's W x becomes x @ W.T here.
+    # The layer's own weights. PyTorch stores each W as (hidden, input), and
+    # its tensors hold one sequence per row, so the formula's W x is x @ W.T.
     W_ih, b_ih = rnn.weight_ih_l0, rnn.bias_ih_l0
     W_hh, b_hh = rnn.weight_hh_l0, rnn.bias_hh_l0
 

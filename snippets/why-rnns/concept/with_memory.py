@@ -4,7 +4,7 @@ from torch import nn
 torch.manual_seed(0)
 vocab = {"the": 0, "river": 1, "money": 2, "bank": 3}
 embed = nn.Embedding(len(vocab), 4)
-rnn = nn.RNN(input_size=4, hidden_size=3)  # reads one word, and carries a hidden state
+rnn = nn.RNN(input_size=4, hidden_size=3)  # reads a word, carries a state
 
 
 def read(sentence):

@@ -7,6 +7,7 @@ rnn = nn.RNN(input_size=4, hidden_size=8)  # one layer, one set of weights
 for seq_len in (3, 10, 100):
     x = torch.randn(seq_len, 1, 4)  # (seq_len, batch=1, input_size=4)
     output, h_n = rnn(x)
-    print(f"{seq_len:3} steps -> output {tuple(output.shape)}, h_n {tuple(h_n.shape)}")
+    shapes = f"output {tuple(output.shape)}, h_n {tuple(h_n.shape)}"
+    print(f"{seq_len:3} steps -> {shapes}")
 
 print("parameters:", sum(p.numel() for p in rnn.parameters()), "for any length")

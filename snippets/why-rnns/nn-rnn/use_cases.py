@@ -6,10 +6,10 @@ rnn = nn.RNN(input_size=16, hidden_size=32, batch_first=True)
 x = torch.randn(8, 20, 16)  # 8 sentences of 20 words, 16 numbers per word
 output, h_n = rnn(x)
 
-# One label per sequence (is this review positive?): read the final hidden state.
+# One label per sequence (is this review positive?): read the final state.
 to_sentiment = nn.Linear(32, 2)
 print("one label per sequence:", tuple(to_sentiment(h_n[-1]).shape))
 
-# One label per step (which part of speech is each word?): read every step of output.
+# One label per step (what part of speech is each word?): read all of output.
 to_tag = nn.Linear(32, 5)
 print("one label per step:    ", tuple(to_tag(output).shape))

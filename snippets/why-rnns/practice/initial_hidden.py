@@ -2,7 +2,7 @@ import torch
 
 torch.manual_seed(0)
 
-rnn = torch.nn.RNN(input_size=10, hidden_size=20)  # num_layers defaults to 1
+rnn = torch.nn.RNN(input_size=10, hidden_size=20)  # default num_layers=1
 x = torch.randn(7, 5, 10)  # (seq_len=7, batch=5, input_size=10)
 
 # An all-zero start, shaped (num_layers, batch, hidden_size).

@@ -9,7 +9,8 @@ output, h_n = rnn(x)  # the whole sequence in one call
 # The same sequence, one step per call, carrying the memory by hand.
 h = None  # no memory yet: the layer starts from zeros
 for t in __1__:
-    step_output, h = rnn(x[t].unsqueeze(0), __2__)  # x[t] is step t: (batch, input_size)
+    # x[t] is step t, (batch, input_size): unsqueeze(0) adds seq_len=1
+    step_output, h = rnn(x[t].unsqueeze(0), __2__)
 
 print("h:", tuple(h.shape))
 print("same as one call:", torch.allclose(h, h_n, atol=1e-6))

@@ -14,7 +14,7 @@ def run(line):
     names = {"torch": torch}
     try:
         exec(compile(line, "<option>", "exec"), names)
-    except Exception as err:  # SyntaxError too: compile() raises it as an ordinary exception
+    except Exception as err:  # SyntaxError too: compile() raises it like any other
         return None, f"{type(err).__name__}: {err}"
     return names["rnn"], repr(names["rnn"])
 
@@ -23,7 +23,8 @@ built = {}
 for line in OPTIONS:
     layer, outcome = run(line)
     print(f"{line} -> {outcome}")
-    if isinstance(layer, torch.nn.RNN) and (layer.input_size, layer.hidden_size) == (10, 20):
+    is_rnn = isinstance(layer, torch.nn.RNN)
+    if is_rnn and (layer.input_size, layer.hidden_size) == (10, 20):
         built[line] = layer
 
 (answer,) = built  # exactly one option builds an RNN with input_size 10, hidden_size 20

@@ -17,7 +17,7 @@ def call(layer, inputs):
     return f"It runs, and output has shape {tuple(output.shape)}."
 
 
-# The same layer accepts 8 features per step, so num_layers and hidden_size are not the problem:
+# The layer accepts 8 features per step: num_layers and hidden_size are fine.
 print("with 8 features: ", call(rnn, torch.randn(5, 3, 8)))
 print("with 10 features:")
 print(call(rnn, x))

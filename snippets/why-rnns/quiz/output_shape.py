@@ -4,7 +4,8 @@ from torch import nn
 
 torch.manual_seed(0)
 rnn = nn.RNN(input_size=5, hidden_size=3, num_layers=1)
-x = torch.randn(4, 2, 5)  # batch_first is False: (seq_len=4, batch=2, input_size=5)
+# batch_first is False: (seq_len=4, batch=2, input_size=5)
+x = torch.randn(4, 2, 5)
 output, h_n = rnn(x)
 # --8<-- [end:question]
 

@@ -15,7 +15,8 @@ for line in OPTIONS:
     except Exception as err:
         print(f"{line} -> {type(err).__name__}: {err}")
         continue
-    print(f"{line} -> {layer}  (input_size={layer.input_size}, hidden_size={layer.hidden_size})")
+    sizes = f"input_size={layer.input_size}, hidden_size={layer.hidden_size}"
+    print(f"{line} -> {layer}  ({sizes})")
     if (layer.input_size, layer.hidden_size) == (10, 20):
         built[line] = layer
 
