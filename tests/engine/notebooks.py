@@ -29,6 +29,8 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
+from . import nav
+
 ROOT = Path(__file__).resolve().parents[2]
 META = "hidden_state"  # our key in the notebook's metadata
 # Bump when the way notebooks are run changes, so that every cached notebook is run again.
@@ -63,22 +65,7 @@ class Experiment:
 @cache
 def experiments(root: Path = ROOT) -> tuple[Experiment, ...]:
     """Every notebook page in mkdocs.yml's nav, in nav order."""
-    from mkdocs.config import load_config
-
-    pages: list[str] = []
-
-    def walk(node) -> None:
-        if isinstance(node, str):
-            if node.endswith(".ipynb"):
-                pages.append(node)
-        elif isinstance(node, dict):
-            for child in node.values():
-                walk(child)
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
-
-    walk(load_config(str(root / "mkdocs.yml"))["nav"])
+    pages = [page for _, page in nav.pages(root) if page.endswith(".ipynb")]
     found = tuple(Experiment(Path(p).stem, p, root) for p in pages)
     names = [e.name for e in found]
     for e in found:

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.config import load_config
 
+from engine import nav
+
 ROOT = Path(__file__).resolve().parents[2]
 
 CHROMIUM = "/usr/bin/chromium"
@@ -103,15 +105,8 @@ def serve(site_dir: Path, site_url: str) -> Iterator[str]:
 
 def nav_pages() -> dict[str, str]:
     """The nav's pages: built path ("" for the home page) -> source file in docs/."""
-
-    def sources(node) -> list[str]:
-        if isinstance(node, str):
-            return [node]
-        children = node.values() if isinstance(node, dict) else node
-        return [page for child in children for page in sources(child)]
-
     built = {}
-    for source in sources(load_config(str(ROOT / "mkdocs.yml"))["nav"]):
+    for _, source in nav.pages():
         stem = source.rsplit(".", 1)[0].removesuffix("index")
         built[stem if stem == "" or stem.endswith("/") else stem + "/"] = source
     return built
