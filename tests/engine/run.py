@@ -37,13 +37,12 @@ def execute(code: str, filename: str, first_line: int = 1, rng_seed: int = 0) ->
 
 
 def _seed_global_generators(seed: int) -> None:
+    """Seed Python's, torch's and numpy's global generators (the latter two if imported yet)."""
     random.seed(seed)
-    for name in ("torch", "numpy"):
-        module = sys.modules.get(name)
-        if name == "torch" and module is not None:
-            module.manual_seed(seed)
-        elif name == "numpy" and module is not None:
-            module.random.seed(seed)
+    if torch := sys.modules.get("torch"):
+        torch.manual_seed(seed)
+    if numpy := sys.modules.get("numpy"):
+        numpy.random.seed(seed)
 
 
 def _snippet_traceback(err: BaseException, filename: str) -> str:
