@@ -223,8 +223,8 @@ class BlockItem(pytest.Item):
             stats["updated"].append(out_file)
             return
         raise Failure(
-            f"{self.where}: output differs from {out_file} "
-            f"(line {self.fence.output.line}). If the new output is right, run `nox -s update` "
+            f"{self.where}: the output differs from {out_file}, shown at line "
+            f"{self.fence.output.line}. If the new output is right, run `nox -s update` "
             "and review `git diff`.\n"
             + diff(written, printed, f"written in the docs ({out_file})", "printed by the code")
         )
