@@ -28,6 +28,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+SIZES = {"desktop": (1280, 900), "phone": (360, 740)}  # viewports of screenshots and layout checks
 PAGE_BUDGET = 1_000_000  # bytes of HTML, CSS and JS that any page may load (issue 6)
 # ... and that a typical (median) Markdown page may load. Issue 6 asked for 300 KB, but
 # Material's own stylesheets, bundle and search worker already weigh 303 KB uncompressed, before
@@ -218,3 +219,21 @@ def visit(browser, base_url: str, site_dir: Path, path: str, **options) -> Visit
             fetched[name] = (site_dir / name).stat().st_size
     status = response.status if response else 0
     return Visit(path, status, fetched, watch, maths, unrendered)
+
+
+def settle(page) -> None:
+    """Let every transition finish: a colour caught halfway (the header fading its title in,
+    a chevron turning) is not one a reader sees."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+
+
+def axe_problems(page) -> list[str]:
+    """axe-core's violations of serious or critical impact on the page as it is now."""
+    from axe_playwright_python.sync_playwright import Axe  # ships axe-core; fetches nothing
+
+    settle(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']][:5]}"
+        for v in Axe().run(page).response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import pytest
-from browsing import open_context
+from browsing import SIZES, axe_problems, open_context
 
 from engine import notebooks
 
@@ -50,21 +50,15 @@ def test_notebook_page_shows_its_run_and_offers_it(context, site_url, experiment
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_notebook_pages_pass_axe_and_are_screenshot(browser, site_url, artifacts, scheme):
     """No serious or critical axe-core violation; screenshots saved for review."""
-    from axe_playwright_python.sync_playwright import Axe
-
     problems = []
-    for width, height, tag in [(1280, 900, "desktop"), (360, 740, "phone")]:
+    for tag, (width, height) in SIZES.items():
         context, watch = open_context(browser, color_scheme=scheme, width=width, height=height)
         page = context.new_page()
         for experiment in EXPERIMENTS:
             page.goto(site_url + url_of(experiment))
             page.wait_for_load_state("networkidle")
-            found = Axe().run(page).response["violations"]
-            problems += [
-                f"{url_of(experiment)} ({scheme}, {tag}): {v['id']} ({v['impact']}): {v['help']}"
-                for v in found
-                if v["impact"] in ("serious", "critical")
-            ]
+            where = f"{url_of(experiment)} ({scheme}, {tag})"
+            problems += [f"{where}: {problem}" for problem in axe_problems(page)]
             page.locator(".jp-RenderedImage img").first.scroll_into_view_if_needed()
             page.screenshot(path=artifacts / f"notebook-{experiment.name}-{scheme}-{tag}.png")
         context.close()

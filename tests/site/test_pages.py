@@ -12,10 +12,13 @@ from statistics import median
 import pytest
 from browsing import (
     PAGE_BUDGET,
+    SIZES,
     TYPICAL_BUDGET,
+    axe_problems,
     html_pages,
     nav_pages,
     open_context,
+    settle,
     visit,
 )
 from playwright.sync_api import Page
@@ -83,23 +86,6 @@ def every_page(page: Page, site_url: str, site_dir) -> Iterator[str]:
         yield path or "(home page)"
 
 
-def settle(page) -> None:
-    """Let transitions finish: a colour caught halfway is not one a reader sees."""
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
-
-
-def axe_problems(page) -> list[str]:
-    """axe-core's violations of serious or critical impact on the page as it is now."""
-    from axe_playwright_python.sync_playwright import Axe  # ships axe-core; fetches nothing
-
-    settle(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']][:5]}"
-        for v in Axe().run(page).response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_serious_problem_on_any_page(browser, site_url, site_dir, scheme):
     expected = {"light": "default", "dark": "slate"}[scheme]
@@ -125,7 +111,8 @@ def test_404_page_is_styled_and_leads_home_at_any_depth(browser, site_url):
     assert failed == [missing], f"files the 404 page could not load: {failed[1:]}"
     header = page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position")
     assert header == "sticky", "the 404 page is unstyled"
-    assert not axe_problems(page), axe_problems(page)
+    problems = axe_problems(page)
+    assert not problems, problems
     page.get_by_role("link", name="home page").click()
     page.wait_for_url(site_url)
     assert page.title().startswith("Hidden State")
@@ -137,13 +124,10 @@ def test_404_page_is_styled_and_leads_home_at_any_depth(browser, site_url):
     assert not watch.external_requests
 
 
-SIZES = {"desktop": (1280, 900), "phone": (360, 740)}
-
-
 def test_every_page_fits_a_phone_screen(browser, site_url, site_dir):
     """At 360 px nothing makes the page itself scroll sideways (wide code scrolls in its box)."""
     wide = []
-    with clean_page(browser, width=360, height=740) as page:
+    with clean_page(browser, width=SIZES["phone"][0], height=SIZES["phone"][1]) as page:
         for name in every_page(page, site_url, site_dir):
             overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
             if overflow > 0:

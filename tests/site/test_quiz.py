@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browsing import html_pages, open_context
+from browsing import SIZES, axe_problems, html_pages, open_context, settle
 from playwright.sync_api import Page, expect
 
 PROGRESS = re.compile(r"^(\d+) of (\d+) answered, (\d+) correct$")
@@ -370,31 +370,13 @@ def test_readable_without_javascript(watched, site_url, quiz_pages, practice_pag
 # ---- accessibility and screenshots ----
 
 
-def settle(page: Page) -> None:
-    """Let every transition finish: a colour caught halfway (the header fading its title in,
-    a chevron turning) is not one the reader sees."""
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
-
-
-def serious_violations(page: Page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    settle(page)
-    found = Axe().run(page).response["violations"]
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
-        for v in found
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_serious_violations(watched, site_url, quiz_pages, practice_pages, scheme):
     context = watched(color_scheme=scheme)
     problems = []
     for path in quiz_pages + practice_pages:
         page = visit(context, site_url + path)
-        problems += [f"{path} (fresh): {v}" for v in serious_violations(page)]
+        problems += [f"{path} (fresh): {v}" for v in axe_problems(page)]
         # Answered: marks, feedback, open solutions and locked selects are scanned too.
         if page.locator(".hs-quiz").count():
             question = page.locator(".hs-quiz").first
@@ -408,12 +390,9 @@ def test_axe_finds_no_serious_violations(watched, site_url, quiz_pages, practice
             choose_wrong(task)
             for _ in range(3 if index == 0 else 1):
                 task.locator(".hs-check").click()
-        problems += [f"{path} (answered): {v}" for v in serious_violations(page)]
+        problems += [f"{path} (answered): {v}" for v in axe_problems(page)]
         page.close()
     assert not problems, "\n".join(problems)
-
-
-SIZES = {"desktop": (1280, 900), "phone": (360, 740)}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
