@@ -34,10 +34,11 @@ def prove_question(page: Page, block: Block, output: str | None) -> Proof:
     """`output` is the checked output of the Solution's run, or None when it shows no run."""
     if output is None:
         proof = Proof(STRUCTURE, [f"{block.id}: key {block.key} checked for form only"])
-        if _is_code_question(block):
+        if all(option.code for option in block.options):
+            what = "code to run" if _is_code_question(block) else "a value code can print"
             proof.problems.append(
-                f"{block.label(page)}: every option is code, so the Solution must run them all "
-                "and show the output (see CONTRIBUTING.md)"
+                f"{block.label(page)}: every option is {what}, so the Solution must show a run "
+                "that proves the key (see CONTRIBUTING.md)"
             )
         return proof
     proof = Proof(EXECUTION)
