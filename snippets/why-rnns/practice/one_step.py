@@ -9,7 +9,7 @@ output, h_n = rnn(x, h_prev)
 
 # The same step by hand, with the layer's own weights.
 from_input = x[0] @ rnn.weight_ih_l0.T + rnn.bias_ih_l0
-from_memory = h_prev[0] @ rnn.__2__.T + rnn.bias_hh_l0
-h = torch.__1__(from_input + from_memory)
+from_state = h_prev[0] @ rnn.__2__.T + rnn.bias_hh_l0
+h = torch.__1__(from_input + from_state)
 print("h:", tuple(h.shape))
 print("matches nn.RNN:", torch.allclose(h, h_n[0], atol=1e-6))

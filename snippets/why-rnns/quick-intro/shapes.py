@@ -3,7 +3,7 @@ from torch import nn
 
 torch.manual_seed(0)
 
-# One recurrent layer: 10 features go in at every step, 20 hidden units come out.
+# One recurrent layer: 10 features in at every step, 20 hidden units out.
 rnn = nn.RNN(input_size=10, hidden_size=20, num_layers=1)
 
 # Sequence first (seq_len, batch, input_size): 5 steps, 1 sequence, 10 features
