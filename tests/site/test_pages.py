@@ -191,7 +191,8 @@ def test_maths_is_typeset_after_instant_navigation(context, site_url):
     page = context.new_page()
     page.goto(site_url)
     page.evaluate("() => { window.hsSamePage = true; }")  # lost if the browser loads a new page
-    page.get_by_role("link", name="Concept: why RNNs handle sequences (6 min)").last.click()
+    # The concept page's link in the navigation (found by address: its title carries a time label).
+    page.locator('.md-nav a[href$="why-rnns/concept/"]').last.click()
     page.wait_for_url("**/why-rnns/concept/")
     page.locator(".arithmatex .katex").first.wait_for()
     assert page.locator(".arithmatex:not(:has(.katex))").count() == 0
