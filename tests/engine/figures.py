@@ -22,9 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import notebooks
+from .page import ATTR
 
 SPAN = re.compile(r"<span\b(?P<attrs>[^>]*\bdata-figure=[^>]*)>(?P<text>.*?)</span>")
-ATTR = re.compile(r'(?P<name>[\w-]+)="(?P<value>[^"]*)"')
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%")
 CODE_SPAN = re.compile(r"`[^`]*`")

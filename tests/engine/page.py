@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})(?P<info>.*)$")
 INCLUDE = re.compile(r'^[ \t]*-+8<-+[ \t]+"(?P<target>[^"]*)"[ \t]*$')
+ATTR = re.compile(r'(?P<name>[\w-]+)="(?P<value>[^"]*)"')  # name="value" in an HTML tag
 DIRECTIVE = re.compile(r"<!--[-\s]*(pytest-codeblocks:|pytest\.mark\.)(?P<word>.*?)[-\s]*-->")
 OUTPUT_MARKER = "<!--pytest-codeblocks:expected-output-->"
 SNIPPETS = "snippets/"

@@ -124,10 +124,11 @@ class PageFile(pytest.File):
                 f"{page.path}: an include outside a code block brought its own code blocks in; "
                 "include files only inside fences"
             )
-        problems += quiz.check_page(page)
-        if self.config.option.update_outputs and sheet.update(page, ROOT):
+        questions = quiz.blocks(page)  # read once; the checks, runs and proofs share them
+        problems += quiz.check_page(page, questions)
+        if self.config.option.update_outputs and sheet.update(page, questions, ROOT):
             self.config.stash[STATS]["updated"].append(str(sheet.sheet_path(page)))
-        problems += sheet.check(page, ROOT)
+        problems += sheet.check(page, questions, ROOT)
         marks, figure_problems = figures.scan(
             figures.prose_lines("\n".join(page.lines)), str(page.path)
         )
@@ -138,12 +139,17 @@ class PageFile(pytest.File):
             return
         for block, fence in zip(blocks, page.code_fences, strict=True):
             yield BlockItem.from_parent(
-                self, name=f"line {fence.line}", page=page, fence=fence, block=block
+                self,
+                name=f"line {fence.line}",
+                page=page,
+                fence=fence,
+                block=block,
+                questions=questions,
             )
         shown = {
             fence.line: block.code for block, fence in zip(blocks, page.code_fences, strict=True)
         }
-        for question in quiz.blocks(page):
+        for question in questions:
             template = question.template() if question.kind == "hs-blanks" else None
             yield ProofItem.from_parent(
                 self,
@@ -177,15 +183,18 @@ class StructureItem(pytest.Item):
 class BlockItem(pytest.Item):
     """Runs one code block and compares its output with the page's output block."""
 
-    def __init__(self, *, page: Page, fence: Fence, block: CodeBlock, **kwargs):
+    def __init__(
+        self, *, page: Page, fence: Fence, block: CodeBlock, questions: list[quiz.Block], **kwargs
+    ):
         super().__init__(**kwargs)
         self.page, self.fence, self.block = page, fence, block
+        self.questions = questions  # quiz.blocks(page): a blank task's code gets its key
         self.snippet = target_file(fence.includes[0])
         self.where = f"{page.path}:{fence.line} ({', '.join(fence.includes)})"
 
     def runtest(self) -> None:
         stats = self.config.stash[STATS]
-        code = quiz.prepare_code(self.page, self.fence, self.block.code)
+        code = quiz.prepare_code(self.questions, self.fence, self.block.code)
         first_line = _first_line(self.fence.includes[0])
         run = execute(code, self.snippet, first_line, rng_seed=1)
         stats["executed"] += 1

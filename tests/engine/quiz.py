@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 
 import markdown
 
-from .page import Fence, Page
+from .page import ATTR, Fence, Page
 
 # Any <div> whose class names hs-quiz or hs-blanks, whatever the order of its attributes.
 DIV = re.compile(r'^\s*<div\b(?P<attrs>[^>]*\bclass="[^"]*\b(?P<kind>hs-quiz|hs-blanks)\b[^>]*)>')
-ATTR = re.compile(r'(?P<name>[\w-]+)="(?P<value>[^"]*)"')
 OPTION = re.compile(r"^(?P<number>\d+)\.\s+(?P<text>\S.*)$")
 ADMONITION = re.compile(r'^\?\?\?\+?\s+(?P<type>\w+)\s+"(?P<title>[^"]*)"\s*$')
 # "**Final answer:** C - `(4, 2, 3)`": the key letter, a dash (- or an en or em dash), the option.
@@ -188,9 +187,8 @@ def _read_answer(block: Block, number: int, line: str) -> None:
         block.quick = (number, quick["letter"])
 
 
-def check_page(page: Page) -> list[str]:
-    """Located problems with the form of the page's questions and blank tasks."""
-    found = blocks(page)
+def check_page(page: Page, found: list[Block]) -> list[str]:
+    """Located problems with the form of the page's questions and blank tasks (`blocks(page)`)."""
     problems = []
     seen: dict[str, int] = {}
     for block in found:
@@ -308,9 +306,9 @@ def filled(block: Block, code: str, choice: dict[int, str] | None = None) -> str
     return BLANK.sub(substitute, code)
 
 
-def prepare_code(page: Page, fence: Fence, code: str) -> str:
+def prepare_code(found: list[Block], fence: Fence, code: str) -> str:
     """The code to run for a fence: a blank task's template gets its key filled in."""
-    for block in blocks(page):
+    for block in found:
         if block.kind == "hs-blanks" and block.template() is fence:
             return filled(block, code)
     return code

@@ -13,7 +13,7 @@ import difflib
 from pathlib import Path
 
 from .page import Page
-from .quiz import LETTERS, Block, blocks
+from .quiz import LETTERS, Block
 
 SHEETS = Path("tests") / "answer_sheets"
 
@@ -44,14 +44,14 @@ def render(block: Block) -> list[str]:
     return [head, *body]
 
 
-def render_page(page: Page) -> str:
-    return "".join("\n".join(render(block)) + "\n\n" for block in blocks(page))
+def render_page(found: list[Block]) -> str:
+    return "".join("\n".join(render(block)) + "\n\n" for block in found)
 
 
-def update(page: Page, root: Path) -> bool:
-    """Rewrite the page's sheet from the page; True if the file changed."""
+def update(page: Page, found: list[Block], root: Path) -> bool:
+    """Rewrite the page's sheet from its questions (`blocks(page)`); True if the file changed."""
     path = root / sheet_path(page)
-    wanted = render_page(page)
+    wanted = render_page(found)
     written = path.read_text(encoding="utf-8") if path.exists() else None
     if wanted == (written or ""):
         return False
@@ -63,10 +63,10 @@ def update(page: Page, root: Path) -> bool:
     return True
 
 
-def check(page: Page, root: Path) -> list[str]:
-    """Located problems where the page and its reviewed sheet disagree."""
+def check(page: Page, found: list[Block], root: Path) -> list[str]:
+    """Located problems where the page's questions (`blocks(page)`) and its sheet disagree."""
     path = root / sheet_path(page)
-    wanted = render_page(page)
+    wanted = render_page(found)
     written = path.read_text(encoding="utf-8") if path.exists() else None
     if written == wanted or (written is None and not wanted):
         return []
@@ -76,7 +76,7 @@ def check(page: Page, root: Path) -> list[str]:
         return [f"{page.path}: no answer sheet {sheet_path(page)} yet; run `nox -s update`"]
     before = _by_id(written or "")
     problems = []
-    for block in blocks(page):
+    for block in found:
         now = "\n".join(render(block))
         if before.get(block.id) != now:
             problems.append(
@@ -93,7 +93,7 @@ def check(page: Page, root: Path) -> list[str]:
                     )
                 )
             )
-    gone = set(before) - {block.id for block in blocks(page)}
+    gone = set(before) - {block.id for block in found}
     problems += [
         f"{sheet_path(page)}: {name} is on the sheet but not on {page.path}" for name in gone
     ]

@@ -58,12 +58,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if self.site_url and self.path.split("?")[0] == self.prefix + "sitemap.xml":
             here = f"http://127.0.0.1:{self.server.server_port}{self.prefix}"
             text = (Path(self.directory) / "sitemap.xml").read_text(encoding="utf-8")
-            body = text.replace(self.site_url, here).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/xml")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self._send(200, "application/xml", text.replace(self.site_url, here).encode())
             return
         super().do_GET()
 
@@ -75,14 +70,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
         if code == 404 and page.is_file():  # serve the site's own 404 page, like a real host
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self._send(404, "text/html; charset=utf-8", page.read_bytes())
             return
         super().send_error(code, message, explain)
+
+    def _send(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, *args) -> None:  # keep test output quiet
         pass
