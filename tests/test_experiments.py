@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from engine import figures, notebooks
+from engine import figures, notebooks, prose
+from engine.plugin import ROOT
 
 EXPERIMENTS = notebooks.experiments()
 
@@ -34,10 +35,18 @@ def test_notebook_shows_progress_and_plots(experiment):
 
 
 @pytest.mark.parametrize("experiment", EXPERIMENTS, ids=[e.name for e in EXPERIMENTS])
-def test_notebook_prose_states_measured_figures(experiment):
+def test_notebook_prose_states_measured_figures(experiment, request):
+    """Every number in the notebook's Markdown is a checked figure, listed in its figure sheet;
+    its code comments state no unchecked shape or size (engine/prose.py)."""
     source = experiment.source.read_text(encoding="utf-8")
-    marks, problems = figures.scan(figures.notebook_prose(source), experiment.rel_source)
+    rel = experiment.rel_source
+    marks, problems = figures.scan(figures.notebook_prose(source), rel)
+    problems += prose.notebook_problems(source, rel, figures.notebook_prose(source))
+    problems += prose.comment_problems(experiment.source, rel)
     executed_or_fail(experiment)
     problems += [problem for mark in marks if (problem := figures.check(mark))]
+    # With --update-outputs (nox -s update) the sheet is rewritten, but only from a passing run.
+    update = request.config.option.update_outputs and not problems
+    problems += figures.check_sheet(rel, marks, ROOT, update=update)
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)

@@ -107,3 +107,8 @@ def indented_code(page: Page, expanded: str, root: Path) -> list[str]:
             "is not code, indent it less than four spaces"
         )
     return problems
+
+
+def expand_lines(lines: list[str], root: Path) -> list[str]:
+    """Some lines of a page with their includes expanded (they must exist: see expand())."""
+    return _preprocessor(root).run(list(lines))

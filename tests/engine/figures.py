@@ -13,13 +13,27 @@ dict its run defines. The first number in the span is compared with that result:
   the number written, as in "at least 99%" or "under 70%".
 
 Any other percentage in prose is refused: a figure is either checked or not stated.
+
+Two more rules keep figures honest:
+
+- a tolerance is at most 5% of the figure (TOL_CAP): the experiments are deterministic, so a
+  wider one only hides a wrong number;
+- the key names what it measures, and the first word of the key (`rnn` in `rnn_last`) appears
+  in the table row's first cell, or in the text around the span: citing `lstm_far` in the row
+  of the RNN fails.
+
+Every figure, with the result it cites and its tolerance or bound, is listed in a reviewed
+figure sheet (tests/figure_sheets/, one per page or notebook): re-pointing a span or widening a
+tolerance fails until `nox -s update` rewrites the sheet, and then shows in `git diff`.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import notebooks
 from .page import ATTR
@@ -28,6 +42,9 @@ SPAN = re.compile(r"<span\b(?P<attrs>[^>]*\bdata-figure=[^>]*)>(?P<text>.*?)</sp
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%")
 CODE_SPAN = re.compile(r"`[^`]*`")
+TAG = re.compile(r"<[^>]+>")
+TOL_CAP = 0.05  # a tolerance may be at most 5% of the figure it qualifies
+SHEETS = Path("tests") / "figure_sheets"
 HOW = 'wrap it as <span data-figure="experiment:key">…</span> (see CONTRIBUTING.md)'
 
 
@@ -67,7 +84,8 @@ def notebook_prose(source: str) -> Iterable[tuple[int, str]]:
 def scan(lines: Iterable[tuple[int, str]], path: str) -> tuple[list[Figure], list[str]]:
     """The figure marks in these lines, and the problems that need no results to see."""
     figures, problems = [], []
-    for number, line in lines:
+    lines = list(lines)
+    for index, (number, line) in enumerate(lines):
         where = f"{path}:{number}"
         for match in SPAN.finditer(line):
             attrs = {m["name"]: m["value"] for m in ATTR.finditer(match["attrs"])}
@@ -78,7 +96,9 @@ def scan(lines: Iterable[tuple[int, str]], path: str) -> tuple[list[Figure], lis
                 tol=attrs.get("data-tol"),
                 bound=attrs.get("data-bound"),
             )
-            problem = _malformed(figure)
+            problem = _malformed(figure) or _misnamed(
+                figure, line, _around(lines, index, match.start())
+            )
             if problem:
                 problems.append(f"{where}: {problem}")
             else:
@@ -103,7 +123,95 @@ def _malformed(figure: Figure) -> str | None:
         return f"data-tol must be a number, not {figure.tol!r}"
     if figure.tol is not None and figure.bound is not None:
         return "a figure has either data-tol or data-bound, not both"
+    stated = abs(float(NUMBER.search(figure.text).group()))
+    if figure.tol is not None and float(figure.tol) > TOL_CAP * stated + 1e-9:
+        return (
+            f"data-tol={figure.tol} is more than {TOL_CAP:.0%} of {figure.text!r}: tolerances are "
+            f"capped at {TOL_CAP:.0%} of the figure (the experiments are deterministic); write "
+            "the measured value, or state a bound with data-bound"
+        )
     return None
+
+
+def _around(lines: list[tuple[int, str]], index: int, column: int, before=160, after=80) -> str:
+    """The text of the span's paragraph, from `before` characters ahead of it to `after` past."""
+    first = index
+    while first > 0 and lines[first - 1][1].strip() and lines[first - 1][0] == lines[first][0] - 1:
+        first -= 1
+    last = index
+    while last + 1 < len(lines) and lines[last + 1][1].strip():
+        if lines[last + 1][0] != lines[last][0] + 1:
+            break
+        last += 1
+    head = " ".join(text for _, text in lines[first:index]) + " " + lines[index][1][:column]
+    tail = (
+        lines[index][1][column:] + " " + " ".join(text for _, text in lines[index + 1 : last + 1])
+    )
+    head, tail = SPAN.sub(" ", head), SPAN.sub(" ", tail)
+    return head[-before:] + " " + tail[:after]
+
+
+def _misnamed(figure: Figure, line: str, around: str) -> str | None:
+    """The key's first word must appear where the reader sees what the figure is about."""
+    word = figure.ref.partition(":")[2].split("_")[0].lower()
+    if line.lstrip().startswith("|"):
+        context, place = line.strip().strip("|").split("|")[0], "its table row's first cell"
+    else:
+        context, place = around, "the text around it"
+    if word in TAG.sub(" ", context).lower():
+        return None
+    return (
+        f"the span cites {figure.ref}, but {word!r} appears neither in {place}: cite the result "
+        f"that the text names, or name the result after what it measures (its first word, "
+        f"before '_', must appear there)"
+    )
+
+
+def sheet_path(source: str) -> Path:
+    """docs/why-rnns/experiment.md -> tests/figure_sheets/docs/why-rnns/experiment.txt"""
+    return SHEETS / Path(source).with_suffix(".txt")
+
+
+def render_sheet(marks: list[Figure]) -> str:
+    """One line per figure, in page order: the result it cites, as written, and its leeway."""
+
+    def leeway(mark: Figure) -> str:
+        if mark.bound:
+            return f"{mark.bound} bound"
+        return f"tol {mark.tol}" if mark.tol is not None else "as rounded"
+
+    return "".join(f"{m.ref}  {TAG.sub('', m.text)}  {leeway(m)}\n" for m in marks)
+
+
+def check_sheet(source: str, marks: list[Figure], root: Path, update: bool = False) -> list[str]:
+    """Located problems where the figures stated in `source` differ from its reviewed sheet.
+
+    With `update`, the sheet is rewritten instead (`nox -s update`), and nothing is reported.
+    """
+    path = root / sheet_path(source)
+    wanted = render_sheet(marks)
+    written = path.read_text(encoding="utf-8") if path.exists() else ""
+    if wanted == written:
+        return []
+    if update:
+        if wanted:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(wanted, encoding="utf-8")
+        else:
+            path.unlink()
+        return []
+    if not wanted:
+        return [f"{sheet_path(source)}: {source} states no figures any more; delete this sheet"]
+    return [
+        f"{source}: its figures differ from the reviewed figure sheet {sheet_path(source)} (a "
+        "span re-pointed, a tolerance or bound changed, or a figure added). If the edit is "
+        "meant, run `nox -s update` and review `git diff`.\n"
+        + "\n".join(
+            difflib.unified_diff(
+                written.split("\n"), wanted.split("\n"), "figure sheet", source, lineterm=""
+            )
+        )
+    ]
 
 
 def check(figure: Figure) -> str | None:
