@@ -111,7 +111,9 @@ def serve(session: nox.Session) -> None:
 def update(session: nox.Session) -> None:
     """Rewrite every .out file from what its code prints now; then review `git diff`."""
     _env(session)
-    _pytest(session, "docs", "--update-outputs", "-q", *session.posargs)
+    _pytest(
+        session, "docs", "tests/test_experiments.py", "--update-outputs", "-q", *session.posargs
+    )
     session.log("Expected outputs rewritten from real execution. Review them: git diff")
 
 

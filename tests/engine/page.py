@@ -112,7 +112,9 @@ def scan(path: Path, root: Path) -> Page:
         pending_output = None
         fences.append(fence)
         check_fence(fence, mark, problem)
-        if owner and owner.files and len(fence.files) == 1:
+        # A typo in the code's include is reported as a missing file (expand.py), not as an
+        # output block that names the wrong .out.
+        if owner and owner.files and len(fence.files) == 1 and (root / owner.files[0]).is_file():
             check_output_file(fence, owner, problem)
 
     if pending_output is not None:

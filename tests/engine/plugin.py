@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
-from . import figures, notebooks, quiz, sheet
+from . import figures, notebooks, prose, quiz, sheet, structure
 from .compare import diff, written_output
-from .expand import expand, indented_code
+from .expand import expand, expand_lines, indented_code
 from .page import Fence, Page, scan, target_file
 from .prove import EXECUTION, prove_question, prove_task
 from .run import execute
@@ -55,6 +55,7 @@ def pytest_configure(config: pytest.Config) -> None:
         "figures": 0,
         "updated": [],
         "proofs": [],  # one prove.Proof per question or task
+        "failed": set(),  # pages with a failed item: --update-outputs keeps their sheets
     }
 
 
@@ -126,13 +127,25 @@ class PageFile(pytest.File):
             )
         questions = quiz.blocks(page)  # read once; the checks, runs and proofs share them
         problems += quiz.check_page(page, questions)
-        if self.config.option.update_outputs and sheet.update(page, questions, ROOT):
-            self.config.stash[STATS]["updated"].append(str(sheet.sheet_path(page)))
-        problems += sheet.check(page, questions, ROOT)
         marks, figure_problems = figures.scan(
             figures.prose_lines("\n".join(page.lines)), str(page.path)
         )
         problems += figure_problems
+        updating = self.config.option.update_outputs
+        if not updating:  # with --update-outputs, SheetsItem rewrites them once all else passed
+            problems += sheet.check(page, questions, ROOT)
+            problems += figures.check_sheet(str(page.path), marks, ROOT)
+        if expanded:  # numbers in prose are bound to the code and output the page shows
+            problems += prose.page_problems(page, questions, lambda ls: expand_lines(ls, ROOT))
+        shown = {f for fence in page.fences for f in fence.files if (ROOT / f).is_file()}
+        for name in sorted(f for f in shown if f.endswith(".py")):
+            problems += prose.comment_problems(ROOT / name, name)
+        # The nav, the home page, time labels, ruff and orphans, for this page only; the
+        # whole-site tests in tests/ apply the same rules to every page.
+        notebook_sources = {e.rel_source for e in notebooks.experiments()}
+        problems += structure.page_problems(
+            str(page.path.relative_to("docs")), shown | notebook_sources, ROOT
+        )
 
         yield StructureItem.from_parent(self, name="structure", problems=problems)
         if problems:
@@ -160,6 +173,51 @@ class PageFile(pytest.File):
             )
         if marks:
             yield FiguresItem.from_parent(self, name="figures", marks=marks)
+        if updating:
+            yield SheetsItem.from_parent(
+                self, name="sheets", page=page, questions=questions, marks=marks
+            )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.failed and STATS in item.config.stash:
+        item.config.stash[STATS]["failed"].add(Path(item.path))
+    return report
+
+
+class SheetsItem(pytest.Item):
+    """With --update-outputs: rewrite the page's answer and figure sheets, last, and only if
+    every run, proof and figure of the page passed (a sheet records what was proven)."""
+
+    def __init__(self, *, page: Page, questions: list[quiz.Block], marks, **kwargs):
+        super().__init__(**kwargs)
+        self.page, self.questions, self.marks = page, questions, marks
+
+    def runtest(self) -> None:
+        stats = self.config.stash[STATS]
+        if Path(self.path) in stats["failed"]:
+            raise Failure(
+                f"{self.page.path}: its answer and figure sheets were not rewritten, because a "
+                "run, a proof or a figure of this page failed above: fix that, then update again"
+            )
+        if sheet.update(self.page, self.questions, ROOT):
+            stats["updated"].append(str(sheet.sheet_path(self.page)))
+        before = _read(ROOT / figures.sheet_path(str(self.page.path)))
+        figures.check_sheet(str(self.page.path), self.marks, ROOT, update=True)
+        if _read(ROOT / figures.sheet_path(str(self.page.path))) != before:
+            stats["updated"].append(str(figures.sheet_path(str(self.page.path))))
+
+    def repr_failure(self, excinfo):
+        return _report(excinfo, super().repr_failure)
+
+    def reportinfo(self):
+        return self.path, 0, f"{_rel(self.path)}: answer and figure sheets"
+
+
+def _read(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.exists() else None
 
 
 class StructureItem(pytest.Item):
