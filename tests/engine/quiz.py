@@ -19,11 +19,10 @@ from .page import ATTR, Fence, Page
 DIV = re.compile(r'^\s*<div\b(?P<attrs>[^>]*\bclass="[^"]*\b(?P<kind>hs-quiz|hs-blanks)\b[^>]*)>')
 OPTION = re.compile(r"^(?P<number>\d+)\.\s+(?P<text>\S.*)$")
 ADMONITION = re.compile(r'^\?\?\?\+?\s+(?P<type>\w+)\s+"(?P<title>[^"]*)"\s*$')
-# "**Final answer:** C - `(4, 2, 3)`": the key letter, a dash (- or an en or em dash), the option.
-FINAL = re.compile(
-    r"^\s*\*\*Final answer:\*\*\s+(?P<letter>[A-Z])\b\s*(?:[-\u2013\u2014]\s*(?P<text>.*))?$"
-)
-QUICK = re.compile(r"^\s*\*\*Quick check:\*\*\s+(?P<letter>[A-Z])\b")
+# "**Final answer:** …": the site derives this line from data-key, so a page never writes it.
+FINAL = re.compile(r"^\s*\*\*Final answer:?\*\*")
+# A Quick check that names a letter ("**Quick check:** C - why"); the reason alone is fine.
+QUICK = re.compile(r"^\s*\*\*Quick check:\*\*\s+(?P<letter>[A-Z])\s*[-\u2013\u2014:]")
 ROW = re.compile(r"^\|(?P<cells>.*)\|\s*$")
 CODE_SPAN = re.compile(r"^`(?P<code>[^`]+)`$")
 BLANK = re.compile(r"__(?P<number>\d+)__")
@@ -60,8 +59,8 @@ class Block:
     options: list[Option] = field(default_factory=list)  # questions
     rows: dict[int, list[Option]] = field(default_factory=dict)  # tasks: blank -> options
     sections: dict[str, tuple[int, int]] = field(default_factory=dict)  # title -> line range
-    final: tuple[int, str, str] | None = None  # line, letter, quoted text
-    quick: tuple[int, str] | None = None  # line, letter
+    final: int | None = None  # line of a "**Final answer:**" written by hand (refused)
+    quick: int | None = None  # line of a "**Quick check:** X - …" that names a letter (refused)
     notes: list[tuple[int | None, str]] = field(default_factory=list)  # found while reading
 
     @property
@@ -180,11 +179,10 @@ def _read_row(block: Block, number: int, line: str) -> None:
 
 
 def _read_answer(block: Block, number: int, line: str) -> None:
-    final, quick = FINAL.match(line), QUICK.match(line)
-    if final:
-        block.final = (number, final["letter"], plain(final["text"] or ""))
-    if quick:
-        block.quick = (number, quick["letter"])
+    if FINAL.match(line):
+        block.final = number
+    if QUICK.match(line):
+        block.quick = number
 
 
 def check_page(page: Page, found: list[Block]) -> list[str]:
@@ -240,24 +238,25 @@ def _check_question(block: Block) -> list[tuple[int | None, str]]:
 
 
 def _check_answer_lines(block: Block) -> list[tuple[int | None, str]]:
+    """The key is written once, in data-key: the page's script shows "Final answer: C - <the
+    option>" at the end of the Solution, so a letter written anywhere else could only drift."""
     problems: list[tuple[int | None, str]] = []
-    if block.final is None:
-        problems.append((None, "the Solution needs a line **Final answer:** X - <the option>"))
-    else:
-        line, letter, text = block.final
-        if letter != block.key:
-            problems.append((line, f'Final answer names {letter}, but data-key="{block.key}"'))
-        elif block.key in LETTERS[: len(block.options)]:
-            key_text = block.options[LETTERS.index(block.key)].text
-            if text != key_text:
-                problems.append(
-                    (line, f"Final answer quotes {text!r}, but option {letter} reads {key_text!r}")
-                )
-    if block.quick is None:
-        problems.append((None, "the Solution needs a line **Quick check:** X - <why>"))
-    elif block.quick[1] != block.key:
-        line, letter = block.quick
-        problems.append((line, f'Quick check names {letter}, but data-key="{block.key}"'))
+    if block.final is not None:
+        problems.append(
+            (
+                block.final,
+                "delete this **Final answer:** line: the site writes it from data-key and the "
+                "key's option",
+            )
+        )
+    if block.quick is not None:
+        problems.append(
+            (
+                block.quick,
+                "write **Quick check:** without a letter (just the reason): the key is written "
+                "once, in data-key",
+            )
+        )
     return problems
 
 

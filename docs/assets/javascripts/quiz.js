@@ -107,6 +107,14 @@
       li.append(option);
       return option;
     });
+    // The key is written once, in data-key: the Solution's closing line is derived from it.
+    const keyed = options[LETTERS.indexOf(key)];
+    if (solution && keyed) {
+      const final = make("p", "hs-final");
+      final.append(make("strong", "", "Final answer:"), ` ${key} – `);
+      final.append(...[...keyed.querySelector(".hs-text").childNodes].map((node) => node.cloneNode(true)));
+      solution.append(final);
+    }
     if (list) {
       list.after(feedback);
       list.addEventListener("click", (event) => {
