@@ -86,6 +86,24 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def check(session: nox.Session) -> None:
+    """Before pushing: lint and the whole verification, without the browser (about a minute)."""
+    _env(session)
+    _vendor(session)
+    _lint(session)
+    _pytest(session, "--ignore=tests/site", *session.posargs)
+
+
+@nox.session
+def new(session: nox.Session) -> None:
+    """Scaffold a page, a question or a blank task: `nox -s new -- --help` (engine/new.py)."""
+    _env(session)
+    session.run(
+        str(PYTHON), "-m", "engine.new", *session.posargs, env={"PYTHONPATH": str(ROOT / "tests")}
+    )
+
+
+@nox.session
 def docs(session: nox.Session) -> None:
     """What CI runs: lint, the verification, a strict build, then the tests of the built site."""
     _env(session)
@@ -104,7 +122,19 @@ def serve(session: nox.Session) -> None:
     _vendor(session)
     # Experiment pages are notebooks that must have run first (once; later runs reuse them).
     _module(session, "engine.notebooks")
-    session.run(str(PYTHON), "-m", "mkdocs", "serve", *(session.posargs or []))
+    # nox would run mkdocs as a child that can outlive it (stopping nox by a signal other than
+    # Ctrl-C left the server running). Replacing this process with mkdocs makes them one: stop
+    # the session, and the server stops.
+    session.log("serving on http://127.0.0.1:8000/hidden-state/ (Ctrl-C stops it)")
+    command = [str(PYTHON), "-m", "mkdocs", "serve", *(session.posargs or [])]
+    sys.stdout.flush()
+    env = dict(os.environ)
+    for name, value in session.env.items():
+        if value is None:  # nox's None means: unset it
+            env.pop(name, None)
+        else:
+            env[name] = value
+    os.execve(command[0], command, env)
 
 
 @nox.session

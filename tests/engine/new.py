@@ -1,0 +1,311 @@
+"""Scaffolds: a new page, quiz question or blank task that passes the single-page check at once.
+
+    nox -s new -- page <module>/<name> "<Title>" [--minutes N] [--module "<Module title>"]
+    nox -s new -- question docs/<module>/<page>.md q-<name>
+    nox -s new -- blank docs/<module>/<page>.md b-<name>
+
+A page gets its file, its snippet folder with a first example and its output, its nav entry and
+time to read (mkdocs.yml), and its link on the home page; `--module` starts a new module. A
+question or a task is appended to the page with its snippet. Each then runs the page once with
+`--update-outputs`, which writes the `.out` files and the answer sheet from real execution.
+Replace the placeholder content, then check the page: `nox -s tests -- docs/<module>/<page>.md`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HOME = "docs/index.md"
+
+PAGE = """# {title}
+
+<span class="hs-time">:material-clock-outline: {minutes} min</span>
+
+One or two sentences: what the reader can do after this page.
+
+## A first example
+
+What the code below shows, in one sentence.
+
+```python
+--8<-- "{snippet}.py"
+```
+
+<!--pytest-codeblocks:expected-output-->
+
+```text
+--8<-- "{snippet}.out"
+```
+
+What the output shows. A shape or a number you write here must appear in the code or the
+output of this section.
+"""
+
+EXAMPLE = """import torch
+
+torch.manual_seed(0)
+x = torch.randn(2, 3)
+print(tuple(x.shape))
+"""
+
+QUESTION = """
+<div class="hs-quiz" id="{id}" data-key="B" data-difficulty="easy" markdown>
+
+**What shape does `y` have?**
+
+```python
+--8<-- "{snippet}.py:question"
+```
+
+1. `(2, 3)`
+2. `(3, 2)`
+3. `(6,)`
+4. `(3, 3)`
+
+??? tip "Hint"
+    What does `.T` do to the order of the dimensions?
+
+??? success "Solution"
+    1. **Step one.** `.T` swaps the two dimensions of a matrix.
+    2. **Step two.** Print the shape to see it:
+
+    ```python
+    --8<-- "{snippet}.py"
+    ```
+
+    <!--pytest-codeblocks:expected-output-->
+
+    ```text
+    --8<-- "{snippet}.out"
+    ```
+
+    **Quick check:** Transposing reverses the order of the dimensions.
+
+??? failure "Common mistakes"
+    - `(2, 3)`: forgetting that `.T` swaps the dimensions.
+    - Confusing a transpose with flattening: the result keeps both dimensions.
+
+</div>
+"""
+
+QUESTION_CODE = """# --8<-- [start:question]
+import torch
+
+x = torch.zeros(2, 3)
+y = x.T
+# --8<-- [end:question]
+print(tuple(y.shape))
+"""
+
+BLANK = """
+<div class="hs-blanks" id="{id}" data-key="1=A 2=A" data-difficulty="easy" markdown>
+
+**Complete the code so that it adds up each row of `x`.**
+
+```python
+--8<-- "{snippet}.py"
+```
+
+| Blank | A | B | C | D |
+| :---: | --- | --- | --- | --- |
+| 1 | `sum` | `size` | `view` | `numel` |
+| 2 | `1` | `0` | `2` | `-2` |
+
+??? tip "Hint"
+    Which dimension runs along a row?
+
+??? success "Solution"
+    `sum` adds up values; along `dim=1` it adds the entries of each row. With the blanks
+    filled in, the code prints:
+
+    <!--pytest-codeblocks:expected-output-->
+
+    ```text
+    --8<-- "{snippet}.out"
+    ```
+
+??? failure "Common mistakes"
+    - `dim=0` adds up each column instead.
+
+</div>
+"""
+
+BLANK_CODE = """import torch
+
+x = torch.ones(2, 3)
+total = x.__1__(dim=__2__)
+print(tuple(total.shape))
+"""
+
+
+class ScaffoldError(Exception):
+    """A request the scaffold cannot carry out; the message says why and what to do."""
+
+
+def _write_new(path: Path, text: str) -> None:
+    if path.exists():
+        raise ScaffoldError(f"{path.relative_to(ROOT)} exists already; pick another name")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"created {path.relative_to(ROOT)}")
+
+
+def _insert_after(path: Path, line_index: int, new_lines: list[str]) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[line_index + 1 : line_index + 1] = new_lines
+    path.write_text("\n".join(lines), encoding="utf-8")
+    print(f"edited  {path.relative_to(ROOT)}")
+
+
+def add_to_nav(module: str, page: str, nav_title: str, module_title: str | None) -> None:
+    """Insert `"nav_title": page` after the module's last Markdown page in mkdocs.yml's nav."""
+    path = ROOT / "mkdocs.yml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    entry = re.compile(rf"^(?P<indent>\s+)- .*:\s+{re.escape(module)}/[^/\s]+\.md\s*$")
+    found = [i for i, line in enumerate(lines) if entry.match(line)]
+    quoted = '"' + nav_title.replace('"', '\\"') + '"'
+    if found:
+        indent = entry.match(lines[found[-1]])["indent"]
+        _insert_after(path, found[-1], [f"{indent}- {quoted}: {page}"])
+        return
+    if not module_title:
+        raise ScaffoldError(
+            f'mkdocs.yml has no module {module}/ yet: name it with --module "<Module title>"'
+        )
+    nav_start = lines.index("nav:")
+    last = max(i for i, line in enumerate(lines) if i > nav_start and line.strip())
+    _insert_after(path, last, [f"  - {module_title}:", f"      - {quoted}: {page}"])
+
+
+def add_to_home(module: str, page: str, nav_title: str, module_title: str | None) -> None:
+    """Link the page from the home page's list of its module (a new module gets a heading)."""
+    path = ROOT / HOME
+    lines = path.read_text(encoding="utf-8").split("\n")
+    link = f"- [{nav_title}]({page}): one line on what the page teaches."
+    linked = [
+        i for i, line in enumerate(lines) if line.startswith("- [") and f"]({module}/" in line
+    ]
+    if linked:
+        last = linked[-1]
+        while last + 1 < len(lines) and lines[last + 1].startswith("  "):
+            last += 1  # the link's description, or its notebooks, on the lines below
+        _insert_after(path, last, [link])
+        return
+    if not module_title:
+        raise ScaffoldError(f"{HOME} lists no module {module}/: name it with --module")
+    modules = next((i for i, line in enumerate(lines) if line.startswith("## Modules")), None)
+    if modules is None:
+        raise ScaffoldError(f"{HOME} has no '## Modules' heading to add the module under")
+    after = [i for i, line in enumerate(lines) if i > modules and line.startswith("## ")]
+    end = after[0] if after else len(lines)
+    at = max(i for i in range(modules, end) if lines[i].strip())
+    _insert_after(
+        path,
+        at,
+        ["", f"### {module_title}", "", "One sentence on what the module teaches.", "", link],
+    )
+
+
+def new_page(args: argparse.Namespace) -> list[Path]:
+    name = args.name.strip("/").removesuffix(".md")
+    if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", name):
+        raise ScaffoldError(
+            f"{args.name!r}: write <module>/<page>, lowercase with dashes, e.g. rnn-layer/cell"
+        )
+    module = name.split("/")[0]
+    page = f"{name}.md"
+    snippet = f"snippets/{name}/example"
+    nav_title = f"{args.title} ({args.minutes} min)"
+    _write_new(
+        ROOT / "docs" / page, PAGE.format(title=args.title, minutes=args.minutes, snippet=snippet)
+    )
+    _write_new(ROOT / f"{snippet}.py", EXAMPLE)
+    add_to_nav(module, page, nav_title, args.module)
+    add_to_home(module, page, nav_title, args.module)
+    return [ROOT / "docs" / page]
+
+
+def new_block(args: argparse.Namespace, kind: str) -> list[Path]:
+    page = ROOT / args.page
+    prefix, template, code = (
+        ("q", QUESTION, QUESTION_CODE)
+        if kind == "question"
+        else (
+            "b",
+            BLANK,
+            BLANK_CODE,
+        )
+    )
+    if not page.is_file() or page.suffix != ".md":
+        raise ScaffoldError(
+            f"{args.page}: no such page; create it first: nox -s new -- page <module>/<name> "
+            '"<Title>"'
+        )
+    if not re.fullmatch(rf"{prefix}-[a-z0-9-]+", args.id):
+        raise ScaffoldError(f"{args.id!r}: a {kind} id looks like {prefix}-some-name")
+    text = page.read_text(encoding="utf-8")
+    if f'id="{args.id}"' in text:
+        raise ScaffoldError(f"{args.page}: the id {args.id} is already used on this page")
+    folder = Path("snippets") / page.relative_to(ROOT / "docs").with_suffix("")
+    # A blank template names its blanks __1__, …: pyproject.toml lets ruff accept them in
+    # blank_*.py files (and in practice/).
+    name = args.id[2:].replace("-", "_")
+    snippet = f"{folder}/{'blank_' if kind == 'blank' else ''}{name}"
+    _write_new(ROOT / f"{snippet}.py", code)
+    page.write_text(
+        text.rstrip("\n") + "\n" + template.format(id=args.id, snippet=snippet), encoding="utf-8"
+    )
+    print(f"edited  {args.page}")
+    return [page]
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="nox -s new --", description=__doc__.split("\n")[0])
+    kinds = parser.add_subparsers(dest="kind", required=True)
+    page = kinds.add_parser("page", help="a new page, with its nav entry and home-page link")
+    page.add_argument("name", help="<module>/<page>, e.g. rnn-layer/cell")
+    page.add_argument("title", help='the page title, e.g. "nn.RNNCell, one step at a time"')
+    page.add_argument("--minutes", type=int, default=5, help="time to read (default 5)")
+    page.add_argument("--module", help="title of a new module, when <module> is new")
+    for kind in ("question", "blank"):
+        sub = kinds.add_parser(kind, help=f"a {kind} appended to a page, with its snippet")
+        sub.add_argument("page", help="docs/<module>/<page>.md")
+        sub.add_argument("id", help=f"{kind[0] if kind == 'blank' else 'q'}-<name>")
+    args = parser.parse_args(argv)
+    try:
+        pages = new_page(args) if args.kind == "page" else new_block(args, args.kind)
+    except ScaffoldError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    # Outputs and answer sheets come from real execution, as `nox -s update` writes them.
+    targets = [str(p.relative_to(ROOT)) for p in pages]
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            *targets,
+            "--update-outputs",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if run.returncode:
+        print(run.stdout[-3000:])
+        return run.returncode
+    print("\nwrote the outputs and answer sheet. Now edit, then check the page:")
+    print(f"  python3 -m nox -s tests -- {' '.join(targets)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
