@@ -36,6 +36,10 @@ TUPLE = re.compile(
     r"|\[\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*\]"  # [5, 3, 20]
 )
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w]|\.\d)")
+# A size named next to its value: "`hidden_size` (20)", "hidden_size=20", "num_layers of 3".
+NAMED = re.compile(
+    r"`?(?P<name>[a-z]+_[a-z_]+|batch|seq_len)`?\s*(?:=|\(|:|of|is)?\s*(?P<number>\d+)\b"
+)
 HEADING = re.compile(r"^(#{1,2})\s")  # a new part of the page; ### stays in its section
 FIGURE_SPAN = re.compile(r"<span\b[^>]*\bdata-figure=[^>]*>.*?</span>")
 TIME_SPAN = re.compile(r'<span class="hs-time">.*?</span>')
@@ -78,7 +82,8 @@ def clean(line: str) -> str:
 
 
 def unbound(text: str, shown: str) -> list[str]:
-    """The tuples and numbers in `text` that `shown` (code and output) does not contain."""
+    """The tuples and numbers in `text` that `shown` (code and output) does not contain, and
+    the named sizes ("`hidden_size` (20)") that differ from what the code sets that name to."""
     squashed, found = _squash(shown), []
     for match in TUPLE.finditer(text):
         if _squash(match[0]) not in squashed:
@@ -88,6 +93,10 @@ def unbound(text: str, shown: str) -> list[str]:
     for token in NUMBER.findall(rest):
         if _value(token) not in (0, 1) and _value(token) not in known:
             found.append(token)
+    for match in NAMED.finditer(rest):
+        values = {_value(v) for v in re.findall(rf"\b{match['name']}\s*=\s*(\d+)\b", shown)}
+        if values and _value(match["number"]) not in values and match["number"] not in found:
+            found.append(f"{match['name']} {match['number']}")
     return found
 
 
