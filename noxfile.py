@@ -1,9 +1,11 @@
 """Every task on Hidden State is a nox session; all of them share one environment, .venv.
 
 nox -s serve    live preview on http://127.0.0.1:8000/hidden-state/, reloading on every edit
-nox -s tests    the whole verification (pass a page to check just that page)
-nox -s docs     lint, the verification, `mkdocs build --strict`, then the built-site tests
-nox -s update   rewrite every expected output from real execution; review with `git diff`
+nox -s tests    one page (`-- docs/<module>/<page>.md`), or the verification without the browser
+nox -s check    before pushing: lint and the verification without the browser
+nox -s docs     what CI runs: check, `mkdocs build --strict`, then the built-site tests
+nox -s update   rewrite expected outputs and sheets from real execution; review `git diff`
+nox -s new      scaffold a page, a question or a blank task (`nox -s new -- --help`)
 nox -s lint     ruff on snippets/, tests/ and hooks/
 nox -s bench    timings (experiments, verification, site build) and every page's weight
 """
@@ -30,7 +32,7 @@ VENDORED = {  # folder in VENDOR: (package folder in node_modules, files to copy
 }
 
 nox.options.default_venv_backend = "none"  # the sessions share .venv instead of one venv each
-nox.options.sessions = ["tests"]
+nox.options.sessions = ["check"]
 # Material prints an end-of-life banner on every build; it is known (see CONTRIBUTING.md).
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -79,10 +81,11 @@ def _module(session: nox.Session, module: str) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole verification. `nox -s tests -- docs/why-rnns/quick-intro.md` checks one page."""
+    """One page: `nox -s tests -- docs/why-rnns/quick-intro.md`. With no page, the whole
+    verification without the browser tests (which need a build: `nox -s docs`)."""
     _env(session)
     _vendor(session)
-    _pytest(session, *(session.posargs or []))
+    _pytest(session, *(session.posargs or ["--ignore=tests/site"]))
 
 
 @nox.session
@@ -141,9 +144,8 @@ def serve(session: nox.Session) -> None:
 def update(session: nox.Session) -> None:
     """Rewrite every .out file from what its code prints now; then review `git diff`."""
     _env(session)
-    _pytest(
-        session, "docs", "tests/test_experiments.py", "--update-outputs", "-q", *session.posargs
-    )
+    targets = session.posargs or ["docs", "tests/test_experiments.py"]  # or the pages named
+    _pytest(session, *targets, "--update-outputs", "-q")
     session.log("Expected outputs rewritten from real execution. Review them: git diff")
 
 
