@@ -94,6 +94,7 @@ def check(session: nox.Session) -> None:
     _env(session)
     _vendor(session)
     _lint(session)
+    _module(session, "engine.notebooks")
     _pytest(session, "--ignore=tests/site", *session.posargs)
 
 
@@ -112,6 +113,7 @@ def docs(session: nox.Session) -> None:
     _env(session)
     _vendor(session)
     _lint(session)  # snippets are shown to readers: CI keeps them ruff-clean, not only `lint`
+    _module(session, "engine.notebooks")  # the experiments, side by side, before the tests
     _pytest(session, "--ignore=tests/site")
     session.run(str(PYTHON), "-m", "mkdocs", "build", "--strict")
     # The browser tests reuse this build instead of making their own.

@@ -171,24 +171,29 @@ def pristine(tmp_path_factory) -> Path:
     return base
 
 
-def verify(root: Path) -> subprocess.CompletedProcess:
-    """The verification of docs/ and snippets/, without the slow and site-level tests."""
+def verify(root: Path, *targets: str) -> subprocess.CompletedProcess:
+    """The verification of some pages or tests (by default all of docs/ and snippets/)."""
+    targets = targets or ("docs", "tests/test_snippets.py", "tests/test_experiments.py")
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "docs",
-            "tests/test_snippets.py",
-            "tests/test_experiments.py",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-        ],
+        [sys.executable, "-m", "pytest", *targets, "-q", "-p", "no:cacheprovider"],
         cwd=root,
         capture_output=True,
         text=True,
     )
+
+
+def checked_by(name: str, expected) -> str:
+    """What a contributor would run to see this failure: the single-page check of the page the
+    case breaks (a notebook's prose is checked by tests/test_experiments.py)."""
+    text = expected.pattern if isinstance(expected, re.Pattern) else expected
+    text = text.replace("\\", "")
+    for page in re.findall(r"docs/[\w/-]+\.md", text):
+        return page
+    if "/experiment/" in text:
+        return "tests/test_experiments.py"
+    snippet = re.search(r"snippets/(?P<page>[\w-]+/[\w-]+)/", text)
+    assert snippet, f"guard case {name!r}: say which page shows the failure"
+    return f"docs/{snippet['page']}.md"
 
 
 @pytest.mark.slow
@@ -203,7 +208,7 @@ def test_drift_fails_the_run(pristine, tmp_path, name, mutate, expected):
     root = tmp_path / "project"
     shutil.copytree(pristine, root)
     mutate(root)
-    run = verify(root)
+    run = verify(root, checked_by(name, expected))
     assert run.returncode != 0, f"{name}: the verification passed on a broken copy"
     named = (
         expected.search(run.stdout) if isinstance(expected, re.Pattern) else expected in run.stdout
