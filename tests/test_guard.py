@@ -79,6 +79,19 @@ def shift_figure(path: str, ref: str) -> Callable[[Path], None]:
     return mutate
 
 
+def shift_nav_time(page: str) -> Callable[[Path], None]:
+    """Add five minutes to the time to read in the nav title of `page`, and nowhere else."""
+
+    def mutate(root: Path) -> None:
+        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        pattern = rf"\((\d+) min\)(\"?:\s+{re.escape(page)})"
+        text, count = re.subn(pattern, lambda m: f"({int(m[1]) + 5} min){m[2]}", text, count=1)
+        assert count == 1, f"guard case is stale: the nav has no time label for {page}"
+        (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+    return mutate
+
+
 # (name, mutation, text the failure must contain)
 CASES = [
     ("changed expected shape", replace(SHAPES_OUT, "(5, 1, 20)", "(5, 1, 21)"), SHAPES_OUT),
@@ -102,6 +115,17 @@ CASES = [
         "output block of another snippet",
         replace(INTRO, '"snippets/why-rnns/quick-intro/shapes.out"', f'"{ZERO_STATE_OUT}"'),
         re.compile(rf"^{re.escape(INTRO)}:\d+: this output block includes {ZERO_STATE_OUT}", re.M),
+    ),
+    (
+        # The .out rule must not speak first: the .py is what is missing.
+        "mistyped include of a snippet",
+        replace(INTRO, "quick-intro/shapes.py", "quick-intro/shape.py"),
+        re.compile(rf"^{re.escape(INTRO)}:\d+: missing include: .*quick-intro/shape\.py", re.M),
+    ),
+    (
+        "nav time label changed",
+        shift_nav_time("why-rnns/quiz.md"),
+        re.compile(r"^mkdocs\.yml:\d+ and docs/why-rnns/quiz\.md:\d+: the nav title", re.M),
     ),
     (
         "flipped quiz key",
@@ -214,3 +238,18 @@ def test_drift_fails_the_run(pristine, tmp_path, name, mutate, expected):
         expected.search(run.stdout) if isinstance(expected, re.Pattern) else expected in run.stdout
     )
     assert named, f"{name}: the failure does not name {expected}:\n{run.stdout}"
+
+
+@pytest.mark.slow
+def test_update_keeps_the_answer_sheet_while_a_proof_fails(pristine, tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(pristine, root)
+    sheet = root / "tests/answer_sheets/why-rnns/quiz.txt"
+    before = sheet.read_text(encoding="utf-8")
+    replace(QUIZ, 'id="q-output-shape" data-key="C"', 'id="q-output-shape" data-key="B"')(root)
+    run = verify(root, QUIZ, "--update-outputs")
+    assert run.returncode != 0, "nox -s update passed with a key its proof contradicts"
+    assert "were not rewritten, because a run, a proof or a figure of this page failed" in (
+        run.stdout
+    ), run.stdout[-3000:]
+    assert sheet.read_text(encoding="utf-8") == before, "the answer sheet took the wrong key"
