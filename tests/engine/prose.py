@@ -13,8 +13,10 @@ A page may only state a number that the reader can see being produced:
    A number in a comment appears in the snippet's own code, so an update that changes the code
    and forgets the comment fails.
 
-Quiz options and blank-option tables are left out: wrong options are wrong on purpose, and the
-answer sheet and the proofs check them. Time-to-read labels are checked by their own rule.
+Quiz options and blank-option tables are not checked here: wrong options are wrong on purpose,
+and the answer sheet and the proofs check them. A question's hint and solution may repeat its
+options (a "Common mistakes" line names the wrong option it explains), so the options count as
+shown for that question. Time-to-read labels are checked by their own rule.
 """
 
 from __future__ import annotations
@@ -132,6 +134,8 @@ def page_problems(page: Page, questions: list[Block], expand_lines) -> list[str]
             )
         if number in fenced:
             parts[key].shown.append(fenced[number])
+        if number in exempt and question is not None:
+            parts[key].shown.append(line)  # an option: the answer sheet reviews its every edit
         if number in inside or number in exempt or INCLUDE.match(line) or ADMONITION.match(line):
             continue
         order.append((number, key, line))
