@@ -33,11 +33,11 @@ from torch import nn
 torch.set_num_threads(1)
 
 STEPS = 10  # digits per sequence
-DIGITS = 10  # the answer is one of 10 digits
+DIGITS = 10  # the answer is one of ten digits
 EPOCHS = 15
 BATCH = 64
 LR = 0.005  # Adam's learning rate
-EMBED = 16  # each digit becomes a vector of 16 numbers
+EMBED = 16  # each digit becomes a vector of EMBED numbers
 SHAPES = {"one": (1, 64), "two": (2, 40), "three": (3, 32)}  # (num_layers, hidden)
 SEEDS = [0, 1]  # two random starts per shape
 
