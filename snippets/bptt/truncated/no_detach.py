@@ -6,7 +6,7 @@ rnn = nn.RNN(input_size=3, hidden_size=4)
 stream = torch.randn(20, 2, 3)  # one long sequence: (seq_len, batch, input_size)
 
 h = None
-for number, chunk in enumerate(stream.split(5), 1):  # chunks of 5 steps
+for number, chunk in enumerate(stream.split(5), 1):  # consecutive chunks
     output, h = rnn(chunk, h)  # h carries the state into the next chunk
     loss = output.pow(2).mean()
     try:
