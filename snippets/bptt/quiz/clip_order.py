@@ -30,7 +30,9 @@ def largest_update(order):
                 nn.utils.clip_grad_norm_(rnn.parameters(), max_norm=MAX_NORM)
             else:
                 optimizer.step()
-        change = torch.cat([(p - b).flatten() for p, b in zip(rnn.parameters(), before)])
+        change = torch.cat(
+            [(p - b).flatten() for p, b in zip(rnn.parameters(), before, strict=True)]
+        )
         largest = max(largest, change.norm().item())
     return largest
 
