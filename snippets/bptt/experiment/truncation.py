@@ -142,7 +142,8 @@ print(f"all runs trained in {training_seconds:.1f} s")
 # %% [markdown]
 # ## What each chunk length learned, and what it cost
 #
-# `updates` is the number of optimiser steps per epoch. `graph` counts the autograd
+# `updates` is the number of chunks per epoch: one optimiser step each, except for the
+# first chunks of the stream, which hold no target yet. `graph` counts the autograd
 # nodes of one chunk's backward pass: what one update has to keep in memory grows with
 # it. The times are this machine's and vary from run to run; their ratios matter.
 
