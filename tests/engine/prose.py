@@ -31,11 +31,13 @@ from pathlib import Path
 from .page import INCLUDE, Page
 from .quiz import Block
 
+# A shape or a list of values; brackets right after a name are a call or an index, such as
+# `view(3, -1)`, whose numbers are checked one by one instead.
 TUPLE = re.compile(
     r"torch\.Size\(\[[^\]]*\]\)"  # torch.Size([5, 3, 20])
-    r"|\(\s*-?\d+(?:\.\d+)?\s*,\s*\)"  # (5,)
-    r"|\(\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*,?\s*\)"  # (1, 5, 4)
-    r"|\[\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*\]"  # [5, 3, 20]
+    r"|(?<![\w\]])\(\s*-?\d+(?:\.\d+)?\s*,\s*\)"  # (5,)
+    r"|(?<![\w\]])\(\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*,?\s*\)"  # (1, 5, 4)
+    r"|(?<![\w\]])\[\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*\]"  # [5, 3, 20]
 )
 NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w]|\.\d)")
 # A size named next to its value: "`hidden_size` (20)", "hidden_size=20", "num_layers of 3".
@@ -65,7 +67,8 @@ class Part:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """Without spaces, and with whole floats as integers: `[3.0, 4.0]` reads as `[3,4]`."""
+    return re.sub(r"(?<![\d.])(\d+)\.0+(?![\d])", r"\1", re.sub(r"\s+", "", text))
 
 
 def _value(token: str) -> float:

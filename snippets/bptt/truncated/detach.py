@@ -1,0 +1,35 @@
+import torch
+from torch import nn
+
+
+def graph_size(tensor):
+    """How many autograd nodes a backward from this tensor would visit."""
+    seen, todo = set(), [tensor.grad_fn]
+    while todo:
+        node = todo.pop()
+        if node is not None and node not in seen:
+            seen.add(node)
+            todo.extend(parent for parent, _ in node.next_functions)
+    return len(seen)
+
+
+torch.manual_seed(0)
+rnn = nn.RNN(input_size=3, hidden_size=4)
+stream = torch.randn(20, 2, 3)
+chunks = [chunk.requires_grad_() for chunk in stream.split(5)]
+
+h = None
+for number, chunk in enumerate(chunks, 1):
+    if h is not None:
+        h = h.detach()  # same values, cut from the graph of the chunks before
+    output, h = rnn(chunk, h)
+    loss = output.pow(2).mean()
+    for earlier in chunks:
+        earlier.grad = None
+    loss.backward()
+    reached = [n for n, c in enumerate(chunks, 1) if c.grad is not None]
+    print(f"chunk {number}: {graph_size(loss):3} nodes, reaches chunks {reached}")
+
+print("h.detach() keeps the values:", torch.equal(h.detach(), h))
+print("and drops the history:", h.detach().grad_fn, h.detach().requires_grad)
+print("shares memory with h:", h.detach().data_ptr() == h.data_ptr())
