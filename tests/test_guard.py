@@ -27,6 +27,12 @@ ZERO_STATE = "snippets/why-rnns/quick-intro/zero_state.py"
 ZERO_STATE_OUT = "snippets/why-rnns/quick-intro/zero_state.out"
 ORPHAN = "snippets/why-rnns/quick-intro/forgotten.py"
 QUIZ = "docs/why-rnns/quiz.md"
+LAYER_QUIZ = "docs/rnn-layer/quiz.md"
+SHAPES = "docs/rnn-layer/shapes.md"
+LSTM_LAYERS = "docs/lstm-gru/layers.md"
+LSTM_EXPERIMENT = "docs/lstm-gru/experiment.md"
+CELL_STATE = "snippets/lstm-gru/experiment/cell_state.py"
+LSTM_SHEET = "tests/figure_sheets/docs/lstm-gru/experiment.txt"
 PRACTICE = "docs/why-rnns/practice.md"
 
 
@@ -126,6 +132,59 @@ CASES = [
         "nav time label changed",
         shift_nav_time("why-rnns/quiz.md"),
         re.compile(r"^mkdocs\.yml:\d+ and docs/why-rnns/quiz\.md:\d+: the nav title", re.M),
+    ),
+    # Numbers and shapes in running text (engine/prose.py)
+    (
+        "shape restated in a worked solution",
+        replace(LAYER_QUIZ, "= `(5, 6)`", "= `(5, 7)`"),
+        re.compile(rf"^{re.escape(LAYER_QUIZ)}:\d+: '\(5, 7\)' in running text", re.M),
+    ),
+    (
+        "shape in a concept page's prose",
+        replace(SHAPES, "the rows with `(5, 10)`", "the rows with `(5, 12)`"),
+        re.compile(rf"^{re.escape(SHAPES)}:\d+: '\(5, 12\)' in running text", re.M),
+    ),
+    (
+        # 10 is in the code (input_size=10), but not as hidden_size.
+        "named size in prose",
+        replace(
+            LSTM_LAYERS, "For one layer, an RNN holds", "With `hidden_size` (10), an RNN holds"
+        ),
+        re.compile(rf"^{re.escape(LSTM_LAYERS)}:\d+: 'hidden_size 10' in running text", re.M),
+    ),
+    (
+        "setup value on an experiment page",
+        shift_figure(LSTM_EXPERIMENT, "cell_state:hidden_units"),
+        f"{LSTM_EXPERIMENT}:{figure_line(LSTM_EXPERIMENT, 'cell_state:hidden_units')}: states",
+    ),
+    (
+        "plain number on an experiment page",
+        append(LSTM_EXPERIMENT, "\nEach model trained for 40 epochs.\n"),
+        f"{LSTM_EXPERIMENT}:{page_length(LSTM_EXPERIMENT) + 1}: '40' in running text",
+    ),
+    (
+        "plain number in a notebook's prose",
+        append(CELL_STATE, "\n# %% [markdown]\n# The model trains for 12 epochs.\n"),
+        f"{CELL_STATE}:{page_length(CELL_STATE) + 2}: '12' in the notebook's prose",
+    ),
+    (
+        "tolerance added to a figure",
+        replace(
+            LSTM_EXPERIMENT, '"cell_state:hidden_units"', '"cell_state:hidden_units" data-tol="1"'
+        ),
+        f"{LSTM_EXPERIMENT}: its figures differ from the reviewed figure sheet {LSTM_SHEET}",
+    ),
+    (
+        "tolerance above the cap",
+        replace(
+            LSTM_EXPERIMENT, '"cell_state:hidden_units"', '"cell_state:hidden_units" data-tol="5"'
+        ),
+        re.compile(rf"^{re.escape(LSTM_EXPERIMENT)}:\d+: data-tol=5 is more than 5%", re.M),
+    ),
+    (
+        "figure re-pointed to another result",
+        replace(LSTM_EXPERIMENT, '"cell_state:hidden_units"', '"cell_state:digits_n"'),
+        f"{LSTM_EXPERIMENT}: its figures differ from the reviewed figure sheet {LSTM_SHEET}",
     ),
     (
         "flipped quiz key",

@@ -173,14 +173,15 @@ def sheet_path(source: str) -> Path:
 
 
 def render_sheet(marks: list[Figure]) -> str:
-    """One line per figure, in page order: the result it cites, as written, and its leeway."""
+    """One line per figure, in page order: the result it cites, and its leeway."""
 
     def leeway(mark: Figure) -> str:
         if mark.bound:
             return f"{mark.bound} bound"
         return f"tol {mark.tol}" if mark.tol is not None else "as rounded"
 
-    return "".join(f"{m.ref}  {TAG.sub('', m.text)}  {leeway(m)}\n" for m in marks)
+    # The number written is not on the sheet: the run checks it, and says what it measured.
+    return "".join(f"{m.ref}  {leeway(m)}\n" for m in marks)
 
 
 def check_sheet(source: str, marks: list[Figure], root: Path, update: bool = False) -> list[str]:
