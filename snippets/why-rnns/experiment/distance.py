@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Bonus: how far back can each layer remember?
 #
-# <span class="hs-time">10 min read</span>
+# <span class="hs-time">15 min read</span>
 #
 # A sequence of <span data-figure="distance:sequence_len">50</span> random digits
 # arrives one per step. At **every** step, the model must say what the **first** digit
@@ -219,41 +219,36 @@ fig.tight_layout()
 # - **`nn.LSTM`** and **`nn.GRU`** recall it at every distance: even at its worst
 #   distance, the LSTM is right <span data-figure="distance:lstm_min">100%</span> of the
 #   time, and the GRU <span data-figure="distance:gru_min">100%</span>.
-# - **Before training**, the gradient fades step by step in all three layers, and fastest
-#   in the RNN: per step back, the RNN keeps
-#   <span data-figure="distance:rnn_kept_before">0.53</span> of it, the LSTM
-#   <span data-figure="distance:lstm_kept_before">0.63</span> and the GRU
-#   <span data-figure="distance:gru_kept_before">0.62</span>. From the current input to
-#   the first one, the RNN loses
-#   <span data-figure="distance:rnn_lost_before">13.5</span> orders of magnitude, the
-#   LSTM <span data-figure="distance:lstm_lost_before">10.0</span> and the GRU
-#   <span data-figure="distance:gru_lost_before">10.2</span>: the first digit gets a
-#   negligible signal in every model. So the gated layers did not learn the long
-#   distance from a signal that was there from the start.
-# - **After training**, the gated layers pass the gradient on almost whole: per step
-#   back, the LSTM keeps <span data-figure="distance:lstm_kept_after">0.98</span> of it
-#   and the GRU <span data-figure="distance:gru_kept_after">1.03</span>, so the first
-#   digit gets about as much as the current input: the LSTM loses
+# - **Before training**, the gradient fades at every step back in all three layers,
+#   fastest in the RNN, which keeps
+#   <span data-figure="distance:rnn_kept_before">0.53</span> of it per step (the LSTM
+#   <span data-figure="distance:lstm_kept_before">0.63</span>, the GRU
+#   <span data-figure="distance:gru_kept_before">0.62</span>). By the first digit the RNN
+#   has lost <span data-figure="distance:rnn_lost_before">13.5</span> orders of
+#   magnitude, the LSTM <span data-figure="distance:lstm_lost_before">10.0</span> and the
+#   GRU <span data-figure="distance:gru_lost_before">10.2</span>: a negligible signal in
+#   every model. The gated layers did not learn the long distance from a signal that was
+#   there from the start.
+# - **After training**, the LSTM keeps
+#   <span data-figure="distance:lstm_kept_after">0.98</span> of its gradient per step and
+#   the GRU <span data-figure="distance:gru_kept_after">1.03</span>, so the first digit
+#   gets about as much as the current input (the LSTM loses
 #   <span data-figure="distance:lstm_lost_after">0.4</span> orders of magnitude on the
-#   way, and the GRU's gradient, kept at more than one per step, even grows. The RNN
-#   keeps only
-#   <span data-figure="distance:rnn_kept_after">0.23</span> per step and loses
-#   <span data-figure="distance:rnn_lost_after">31.2</span> orders of magnitude: a gap of
-#   <span data-figure="distance:gap_orders">29.0</span> orders against the gated layers
-#   at the first digit.
+#   way). The RNN keeps <span data-figure="distance:rnn_kept_after">0.23</span> per step
+#   and loses <span data-figure="distance:rnn_lost_after">31.2</span> orders: a gap of
+#   <span data-figure="distance:gap_orders">29.0</span> orders against the gated layers.
 #
-# These measurements are **consistent with vanishing gradients**, though they do not
-# prove that they are the whole story. The gated layers can learn the digit at short
-# distances first, and their gates give them a path along which keeping it costs almost
-# nothing. An LSTM adds to its cell state instead of rewriting it: the new cell state is
-# the old one times the forget gate, plus the new input times the input gate. With the
-# forget gate near one and the input gate near zero, the state, and its gradient, pass
-# from step to step almost unchanged: a near-identity path. A GRU's update gate mixes
-# the old state into the new one in the same way. A plain RNN has no such path: its
-# state goes through the recurrent matrix and `tanh` at every step, and `tanh`'s slope
-# is below one everywhere except at zero, so each step tends to shrink the gradient
-# further. The parameter counts differ too (printed above), and this experiment does not
-# separate the gates from the extra weights.
+# This is **consistent with vanishing gradients**, not a proof that they are the whole
+# story. The gated layers can learn the digit at short distances first, and their gates
+# give them a path along which keeping it costs almost nothing: an LSTM adds to its cell
+# state instead of rewriting it (old state times the forget gate, plus new input times
+# the input gate), so with the forget gate near one and the input gate near zero, the
+# state and its gradient pass on almost unchanged, a near-identity path. A GRU's update
+# gate mixes the old state into the new one in the same way. A plain RNN has no such
+# path: its state goes through the recurrent matrix and `tanh` at every step, and
+# `tanh`'s slope is below one everywhere except at zero, so each step tends to shrink the
+# gradient further. The layers' sizes differ too (printed above), and this experiment
+# does not separate the gates from the extra weights.
 #
 # The figures that the site's pages quote come from `results` below, and the site's
 # tests check each of them against this run.

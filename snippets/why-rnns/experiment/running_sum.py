@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Experiment: a running total needs memory
 #
-# <span class="hs-time">10 min read</span>
+# <span class="hs-time">12 min read</span>
 #
 # Digits arrive one at a time. After each digit, the model must say the **last digit of
 # the running total** of every digit so far: the worked example below shows four digits,
