@@ -98,7 +98,7 @@ class Window(nn.Module):
     def __init__(self, width: int):
         super().__init__()
         self.width = width
-        self.embed = nn.Embedding(DIGITS + 1, 16)  # symbol 10 means "nothing yet"
+        self.embed = nn.Embedding(DIGITS + 1, 16)  # symbol DIGITS: "nothing yet"
         self.mlp = nn.Sequential(
             nn.Linear(width * 16, HIDDEN), nn.ReLU(), nn.Linear(HIDDEN, DIGITS)
         )
@@ -106,7 +106,7 @@ class Window(nn.Module):
     def forward(self, digits: torch.Tensor) -> torch.Tensor:
         padded = nn.functional.pad(digits, (self.width - 1, 0), value=DIGITS)
         windows = padded.unfold(1, self.width, 1)  # (batch, steps, width)
-        return self.mlp(self.embed(windows).flatten(2))  # (batch, steps, 10)
+        return self.mlp(self.embed(windows).flatten(2))  # (batch, steps, DIGITS)
 
 
 class Recurrent(nn.Module):
