@@ -3,7 +3,7 @@ from torch import nn
 
 torch.manual_seed(0)
 vocab = {"the": 0, "river": 1, "money": 2, "bank": 3}
-embed = nn.Embedding(len(vocab), 4)  # a vector of 4 numbers for each word
+embed = nn.Embedding(len(vocab), 4)  # one learned vector for each word
 read_word = nn.Linear(4, 3)  # reads one word; keeps nothing between words
 
 

@@ -3,7 +3,7 @@ from torch import nn
 
 torch.manual_seed(0)
 rnn = nn.RNN(input_size=4, hidden_size=3)
-x = torch.randn(5, 2, 4)  # (seq_len=5, batch=2, input_size=4)
+x = torch.randn(5, 2, 4)  # (seq_len, batch, input_size)
 
 with torch.no_grad():
     output, h_n = rnn(x)

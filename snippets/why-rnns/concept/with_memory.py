@@ -10,7 +10,7 @@ rnn = nn.RNN(input_size=4, hidden_size=3)  # reads a word, carries a state
 def read(sentence):
     hidden = None  # no memory before the first word
     for word in sentence.split():
-        x = embed(torch.tensor([[vocab[word]]]))  # (seq_len=1, batch=1, 4)
+        x = embed(torch.tensor([[vocab[word]]]))  # one step of one sequence
         out, hidden = rnn(x, hidden)  # the new state depends on the old one
     return out[0, 0]
 

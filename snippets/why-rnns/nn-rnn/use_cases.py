@@ -3,7 +3,7 @@ from torch import nn
 
 torch.manual_seed(0)
 rnn = nn.RNN(input_size=16, hidden_size=32, batch_first=True)
-x = torch.randn(8, 20, 16)  # 8 sentences of 20 words, 16 numbers per word
+x = torch.randn(8, 20, 16)  # (batch, seq_len, features): sentences of words
 output, h_n = rnn(x)
 
 # One label per sequence (is this review positive?): read the final state.

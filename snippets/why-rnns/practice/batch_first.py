@@ -4,7 +4,7 @@ from torch import nn
 torch.manual_seed(0)
 
 rnn = nn.RNN(input_size=3, hidden_size=8, batch_first=__1__)
-x = torch.randn(4, 10, 3)  # (batch=4, seq_len=10, features=3)
+x = torch.randn(4, 10, 3)  # (batch, seq_len, features)
 output, h_n = rnn(x)
 
 last = output[__2__]  # the last step of every sequence

@@ -3,10 +3,10 @@ from torch import nn
 
 torch.manual_seed(0)
 
-# One recurrent layer: 10 features in at every step, 20 hidden units out.
+# One recurrent layer: input_size features in at every step, hidden_size out.
 rnn = nn.RNN(input_size=10, hidden_size=20, num_layers=1)
 
-# Sequence first (seq_len, batch, input_size): 5 steps, 1 sequence, 10 features
+# Sequence first: (seq_len, batch, input_size)
 x = torch.randn(5, 1, 10)
 output, h_n = rnn(x)
 

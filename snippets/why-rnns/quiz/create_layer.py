@@ -2,31 +2,37 @@ import torch
 
 # The four options, run one by one exactly as written on the page.
 OPTIONS = [
-    "rnn = torch.nn.RNN(input_size=10, hidden_size=20, num_layers=1)",
-    "rnn = torch.nn.RNNLayer(10, 20)",
+    "rnn = torch.nn.RNN(10, 20)",
+    "rnn = torch.nn.RNNCell(10, 20)",
     "rnn = torch.nn.SimpleRNN(10, 20)",
-    "rnn = torch.nn.RNN(input_size=20, 10)",
+    "rnn = torch.RNN(10, 20)",
 ]
+torch.manual_seed(0)
+sequence = torch.randn(5, 1, 10)  # (seq_len, batch, features)
 
 
 def run(line):
-    """What running one option gives: the layer it builds, or the error it raises."""
+    """Build the option's layer, then read the whole sequence with one call."""
     names = {"torch": torch}
     try:
-        exec(compile(line, "<option>", "exec"), names)
-    except Exception as err:  # SyntaxError too: compile() raises it like any other
+        exec(line, names)
+    except Exception as err:
         return None, f"{type(err).__name__}: {err}"
-    return names["rnn"], repr(names["rnn"])
+    layer = names["rnn"]
+    try:
+        output, _ = layer(sequence)
+    except Exception as err:
+        return None, f"builds {layer}, then {type(err).__name__}: {err}"
+    return output, f"builds {layer}, output {tuple(output.shape)}"
 
 
-built = {}
+works = []
 for line in OPTIONS:
-    layer, outcome = run(line)
+    output, outcome = run(line)
     print(f"{line} -> {outcome}")
-    is_rnn = isinstance(layer, torch.nn.RNN)
-    if is_rnn and (layer.input_size, layer.hidden_size) == (10, 20):
-        built[line] = layer
+    if output is not None and output.shape == (5, 1, 20):
+        works.append(line)
 
-(answer,) = built  # exactly one option builds an RNN with input_size 10, hidden_size 20
-print("builds RNN(10, 20):")
+(answer,) = works  # exactly one option reads the sequence into hidden_size units
+print("reads the whole sequence:")
 print(answer)

@@ -4,9 +4,11 @@ from torch import nn
 
 torch.manual_seed(0)
 rnn = nn.RNN(input_size=4, hidden_size=6)  # one layer, sequence first
-x = torch.randn(5, 3, 4)  # (seq_len=5, batch=3, input_size=4)
+x = torch.randn(5, 3, 4)  # (seq_len, batch, input_size)
 output, h_n = rnn(x)
 # --8<-- [end:question]
+
+print("output:", tuple(output.shape), " h_n:", tuple(h_n.shape))
 
 # The four options, evaluated exactly as written on the page.
 OPTIONS = ["output[0]", "output[-1]", "output[:, -1]", "output.mean(dim=0)"]

@@ -1,54 +1,65 @@
+# --8<-- [start:question]
 import torch
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_sequence
 
 torch.manual_seed(0)
 rnn = nn.RNN(input_size=2, hidden_size=3)
-# Two sequences of different lengths, 2 features per step.
-long, short = torch.randn(5, 2), torch.randn(3, 2)
+short, long = torch.randn(3, 2), torch.randn(5, 2)  # (seq_len, features) each
+lengths = [3, 5]
+padded = pad_sequence([short, long])  # zeros after the short one's end
+# --8<-- [end:question]
 
-# The reference: each sequence on its own (an unbatched input is (seq_len, input_size)).
-alone = torch.cat([rnn(long)[1], rnn(short)[1]])  # final hidden state of each, (2, 3)
+# The reference: each sequence alone (an unbatched input), one final state each.
+alone = torch.cat([rnn(short)[1], rnn(long)[1]])
+assert alone.shape == (len(lengths), rnn.hidden_size)
 
 
-def padded():
-    return rnn(pad_sequence([long, short]))[1][0]  # zeros after the short one's end
+def as_is():
+    return rnn(padded)[1][0]
 
 
 def packed():
-    batch = pack_padded_sequence(pad_sequence([long, short]), lengths=[5, 3])
-    return rnn(batch)[1][0]  # the packed batch tells the layer where each sequence ends
+    return rnn(pack_padded_sequence(padded, lengths))[1][0]
+
+
+def packed_unsorted():
+    batch = pack_padded_sequence(padded, lengths, enforce_sorted=False)
+    return rnn(batch)[1][0]
 
 
 def stacked():
-    return rnn(torch.stack([long, short], dim=1))[1][0]
+    return rnn(torch.stack([short, long], dim=1))[1][0]
 
 
-def wide():
-    layer = nn.RNN(input_size=2, hidden_size=5)  # hidden_size = the longest length
-    return layer(pad_sequence([long, short]))[1][0]
-
-
-# The options in the page's order, each with the code that does what it says.
-APPROACHES = {
-    "Pad them to one length, pack them with pack_padded_sequence, then run the RNN.": packed,
-    "Pad them to one length and run the padded batch as it is.": padded,
-    "Stack them into one tensor with torch.stack, without padding.": stacked,
-    "Pad them, and set hidden_size to the longest length so that nothing is cut off.": wide,
-}
+# The options in the page's order, and the code that does what each says.
+OPTIONS = [
+    "Pad them and run the padded batch as it is.",
+    "Pad them, pack them with pack_padded_sequence(padded, lengths), then run.",
+    "Pad them, pack them with pack_padded_sequence(padded, lengths, "
+    "enforce_sorted=False), then run.",
+    "Stack them into one tensor with torch.stack, without padding.",
+]
+APPROACHES = [as_is, packed, packed_unsorted, stacked]
 
 right = []
-for text, approach in APPROACHES.items():
+for text, approach in zip(OPTIONS, APPROACHES, strict=True):
     try:
         h_n = approach()
-    except Exception as err:
-        print(f"{text}\n    {type(err).__name__}: {err}")
+    except RuntimeError as err:
+        print(f"{text}\n    RuntimeError: {err}")
         continue
-    same = h_n.shape == alone.shape and torch.allclose(h_n, alone, atol=1e-6)
-    print(f"{text}\n    h_n {tuple(h_n.shape)}, same as each sequence alone: {same}")
+    same = torch.allclose(h_n, alone, atol=1e-6)
+    print(f"{text}\n    h_n same as each sequence alone: {same}")
     if same:
         right.append(text)
 
-(answer,) = right  # exactly one approach gives every sequence its own final state
-print("The approach that matches:")
+# Padded, not packed: output still holds each sequence's state at its own end.
+output = rnn(padded)[0]
+at_ends = torch.stack([output[n - 1, i] for i, n in enumerate(lengths)])
+same = torch.allclose(at_ends, alone, atol=1e-6)
+print("padded, output at each length - 1 same as alone:", same)
+
+(answer,) = right  # exactly one approach gives every sequence its own h_n
+print("The approach whose h_n matches:")
 print(answer)
