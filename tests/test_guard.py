@@ -34,6 +34,8 @@ LSTM_EXPERIMENT = "docs/lstm-gru/experiment.md"
 CELL_STATE = "snippets/lstm-gru/experiment/cell_state.py"
 LSTM_SHEET = "tests/figure_sheets/docs/lstm-gru/experiment.txt"
 PRACTICE = "docs/why-rnns/practice.md"
+QUIZ_SHEET = "tests/answer_sheets/why-rnns/quiz.txt"
+PRACTICE_SHEET = "tests/answer_sheets/why-rnns/practice.txt"
 
 
 def question(page: str, question_id: str) -> re.Pattern:
@@ -46,6 +48,14 @@ def replace(path: str, old: str, new: str, count: int = 1) -> Callable[[Path], N
         text = (root / path).read_text(encoding="utf-8")
         assert text.count(old) >= count, f"guard case is stale: {path} lacks {count}x {old!r}"
         (root / path).write_text(text.replace(old, new, count), encoding="utf-8")
+
+    return mutate
+
+
+def both(*mutations: Callable[[Path], None]) -> Callable[[Path], None]:
+    def mutate(root: Path) -> None:
+        for mutation in mutations:
+            mutation(root)
 
     return mutate
 
@@ -193,32 +203,48 @@ CASES = [
     ),
     (
         "edited option text",
-        replace(
-            QUIZ, "1. `rnn = torch.nn.RNN(input_size=10,", "1. `rnn = torch.nn.RNN(input_size=12,"
-        ),
+        replace(QUIZ, "1. `rnn = torch.nn.RNN(10, 20)`", "1. `rnn = torch.nn.RNN(12, 20)`"),
         question(QUIZ, "q-create-layer"),
     ),
     (
         # A wrong option reworded into another wrong one: only the reviewed answer sheet sees it.
         "edited wrong option of a value question",
-        replace(QUIZ, "1. `(4, 3, 2)`", "1. `(4, 3, 7)`"),
+        replace(QUIZ, "1. `(4, 2, 5)`", "1. `(4, 2, 7)`"),
         question(QUIZ, "q-output-shape"),
     ),
     (
         "edited option of a conceptual question",
-        replace(QUIZ, "3. It looks at every element at once", "3. It looks at each element once"),
+        replace(
+            QUIZ,
+            "3. It applies one weight matrix to each step",
+            "3. It applies one matrix to each step",
+        ),
         question(QUIZ, "q-why-sequences"),
     ),
     (
-        # The option and the Final answer edited alike: only running the code can catch it.
-        "edited key option and final answer",
-        replace(QUIZ, "`(4, 2, 3)`", "`(4, 2, 5)`", count=2),
-        question(QUIZ, "q-output-shape"),
+        # The key's option and the answer sheet edited alike: only running the code catches it.
+        "edited key option and its answer sheet",
+        both(
+            replace(QUIZ, "3. `(4, 2, 3)`", "3. `(4, 2, 6)`"),
+            replace(QUIZ_SHEET, "* C. (4, 2, 3)", "* C. (4, 2, 6)"),
+        ),
+        re.compile(
+            rf"^{re.escape(QUIZ)}:\d+: question q-output-shape: data-key is C \('\(4, 2, 6\)'\), "
+            r"but the last line the code prints is '\(4, 2, 3\)'",
+            re.M,
+        ),
     ),
     (
         "wrong blank option that works",
-        replace(PRACTICE, "| 1 | `1` | `0` | `-1` | `2` |", "| 1 | `1` | `0` | `-1` | `2 - 1` |"),
-        question(PRACTICE, "b-num-layers"),
+        both(
+            replace(PRACTICE, "| 1 | `1` | `2` | `3` | `6` |", "| 1 | `1` | `2` | `3` | `1 + 1` |"),
+            replace(PRACTICE_SHEET, "D. 6", "D. 1 + 1"),
+        ),
+        re.compile(
+            rf"^{re.escape(PRACTICE)}:\d+: task b-num-layers: "
+            r"blank 1 = D \(1 \+ 1\) prints exactly",
+            re.M,
+        ),
     ),
     (
         "changed figure on a page",
