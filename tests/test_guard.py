@@ -163,6 +163,21 @@ CASES = [
         re.compile(rf"^{re.escape(LSTM_LAYERS)}:\d+: 'hidden_size 10' in running text", re.M),
     ),
     (
+        # A comment that an update of the code left behind (engine/prose.py, rule 3).
+        "comment stating a size the code lacks",
+        replace(
+            SAMPLE,
+            "input_size, hidden_size = 3, 5\n",
+            "input_size, hidden_size = 3, 5  # 3 features in, 6 hidden units\n",
+        ),
+        f"{SAMPLE}:7: the comment says 6, but the code has no 6",
+    ),
+    (
+        "comment stating a shape",
+        replace(SAMPLE, "# explicit: start with an empty memory", "# (1, 1, 5): an empty memory"),
+        f"{SAMPLE}:12: the comment states the shape (1, 1, 5)",
+    ),
+    (
         "setup value on an experiment page",
         shift_figure(LSTM_EXPERIMENT, "cell_state:hidden_units"),
         f"{LSTM_EXPERIMENT}:{figure_line(LSTM_EXPERIMENT, 'cell_state:hidden_units')}: states",
