@@ -186,9 +186,9 @@ fig.tight_layout()
 # - The **two**-layer model stayed on a plateau with both starts
 #   (<span data-figure="depth_width:two_seed0" data-tol="1">25.4%</span> and
 #   <span data-figure="depth_width:two_seed1" data-tol="1">21.0%</span>).
-# - The best run of all is a single wide layer: stacking did not buy anything that width
-#   did not, at this size. It did cost time: a stacked model runs one layer after the
-#   other at every step.
+# - The best run of all is a single wide layer, and the ranking of the shapes changes
+#   with the start: at this size and budget, stacking was no reliable way to beat one
+#   wide layer.
 # - What this run cannot settle: with two starts per shape, a plateau escaped one epoch
 #   earlier or later changes the ranking. A firm answer needs many more runs, or longer
 #   training until every run has learned the task.

@@ -8,7 +8,7 @@ x = torch.randn(8, 4, 6)  # sequence first
 output, h_n = rnn(x)
 # --8<-- [end:question]
 
-# The forward pass of the top layer ends at the last step of output.
+# The forward direction of the top layer ends at the last step of output.
 top_forward = output[-1, :, :5]
 
 # The four options, evaluated exactly as written on the page.

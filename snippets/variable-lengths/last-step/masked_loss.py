@@ -24,6 +24,8 @@ print(f"padded, unmasked:  {unmasked.item():.6f}")
 padded_targets = pad_sequence(targets, padding_value=-100)
 ignored = nn.functional.cross_entropy(flat_scores, padded_targets.flatten(), ignore_index=-100)
 print(f"ignore_index=-100: {ignored.item():.6f}")
+# -100 is also the default ignore_index: leaving the argument out skips the same steps.
+default = nn.functional.cross_entropy(flat_scores, padded_targets.flatten())
 
 # 3. A mask: a loss per step, padding steps multiplied by 0, mean over real steps.
 per_step = nn.functional.cross_entropy(
@@ -35,3 +37,4 @@ print(f"mask:              {masked.item():.6f}")
 
 print("ignore_index equals unpadded:", torch.allclose(ignored, reference))
 print("mask equals unpadded:", torch.allclose(masked, reference))
+print("ignore_index left at its default, same loss:", torch.equal(default, ignored))
