@@ -9,5 +9,7 @@ vectors = embed(ids)
 # --8<-- [end:question]
 
 print("weight:", tuple(embed.weight.shape))
+print("scores of a head nn.Linear(16, 75):", tuple(nn.Linear(16, 75)(vectors).shape))
+print("last step only:", tuple(vectors[:, -1].shape))
 print("vectors:")
 print(tuple(vectors.shape))
