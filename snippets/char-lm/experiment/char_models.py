@@ -181,16 +181,18 @@ for epoch in range(1, EPOCHS + 1):
 # training text, and the CPU seconds each model took to train (they depend on the
 # machine). The right-hand plot splits the final validation loss by position in a chunk
 # of the validation text: at the first position a model has read a single character, at
-# the last it has read the whole chunk, carried in its hidden state. To average each
-# position over many places in the text, the chunks overlap here: one starts every few
-# characters.
+# the last it has read the whole chunk, carried in its hidden state. Here the chunks
+# overlap, one starting at every character of the first part of the validation text, so
+# that every position is scored on nearly the same characters, with more or less of the
+# text before them read.
 
 # %%
 final = {name: history[name][-1] for name in KINDS}
-# Overlapping windows, one every STRIDE characters, so that each position is averaged over
-# many places in the validation text rather than over a few dozen chunks.
-STRIDE = 4
-starts = torch.arange(0, len(val_data) - SEQ_LEN - 1, STRIDE)
+# Overlapping windows, one starting at each of the first WINDOWS characters of the
+# validation text: position p of the windows then scores nearly the same characters for
+# every p, only with more or less of the text before them read.
+WINDOWS = 2000
+starts = torch.arange(WINDOWS)
 windows = val_data[starts[:, None] + torch.arange(SEQ_LEN + 1)]
 by_position = {}
 with torch.no_grad():
@@ -254,12 +256,12 @@ for name in KINDS:
 #   the characters it has read before.
 # - **The context is in the hidden state.** At the first position of a chunk, where a
 #   model has read one character, the GRU's loss is
-#   <span data-figure="char_models:gru_first">2.73</span>, between the unigram and the
+#   <span data-figure="char_models:gru_first">2.67</span>, between the unigram and the
 #   bigram model (<span data-figure="char_models:bigram_loss">2.52</span>). By the eighth
-#   character the GRU is at <span data-figure="char_models:gru_eighth">1.90</span>, and
+#   character the GRU is at <span data-figure="char_models:gru_eighth">1.78</span>, and
 #   over the second half of the chunk at
-#   <span data-figure="char_models:gru_late">1.84</span>: nearly all of the drop comes
-#   within the first eight characters. The RNN and the LSTM show the same curve
+#   <span data-figure="char_models:gru_late">1.78</span>: the whole drop comes within
+#   the first eight characters. The RNN and the LSTM show the same curve
 #   (right-hand plot).
 # - **The three layers end close together.** What helps most lies within a few
 #   characters, such as the start of the current word or line. A plain RNN can hold
