@@ -211,6 +211,24 @@ CASES = [
         replace(LSTM_EXPERIMENT, '"cell_state:hidden_units"', '"cell_state:digits_n"'),
         f"{LSTM_EXPERIMENT}: its figures differ from the reviewed figure sheet {LSTM_SHEET}",
     ),
+    # Rules that tie a page to the site, caught by the single-page check (engine/structure.py)
+    (
+        "page left out of the nav",
+        replace("mkdocs.yml", "      - Quick intro (5 min): why-rnns/quick-intro.md\n", ""),
+        f"mkdocs.yml: {INTRO} is not in the nav",
+    ),
+    (
+        "page left off the home page",
+        replace(
+            "docs/index.md", "- [Quick intro (5 min)](why-rnns/quick-intro.md)", "- Quick intro"
+        ),
+        f"docs/index.md: the home page does not link why-rnns/quick-intro.md ({INTRO})",
+    ),
+    (
+        "snippet that ruff refuses",
+        replace(SAMPLE, "import torch\n", "import os\nimport torch\n"),
+        f"{SAMPLE}:1:8: F401",
+    ),
     (
         "flipped quiz key",
         replace(QUIZ, 'id="q-output-shape" data-key="C"', 'id="q-output-shape" data-key="B"'),
@@ -311,7 +329,8 @@ def checked_by(name: str, expected) -> str:
     case breaks (a notebook's prose is checked by tests/test_experiments.py)."""
     text = expected.pattern if isinstance(expected, re.Pattern) else expected
     text = text.replace("\\", "")
-    for page in re.findall(r"docs/[\w/-]+\.md", text):
+    pages = re.findall(r"docs/[\w/-]+\.md", text)
+    for page in [p for p in pages if p != "docs/index.md"] + pages:  # the home page names others
         return page
     if "/experiment/" in text:
         return "tests/test_experiments.py"

@@ -97,15 +97,23 @@ def source_notebook(experiment: Experiment):
     return notebook
 
 
-def fingerprint(notebook) -> str:
-    """What the outputs depend on: the code cells, and the libraries that compute them.
+def data_files(experiment: Experiment) -> list[Path]:
+    """The module's data (docs/<module>/data/, e.g. a training text), which the site serves."""
+    folder = experiment.root / "docs" / Path(experiment.page).parts[0] / "data"
+    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+
+
+def fingerprint(notebook, experiment: Experiment) -> str:
+    """What the outputs depend on: the code cells, the module's data files, and the libraries
+    that compute them.
 
     Markdown cells are left out on purpose: editing the prose never trains again.
     """
     code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
     versions = [f"python={sys.version_info[:2]}", f"runner={RUNNER}"]
     versions += [f"{lib}={version(lib)}" for lib in LIBRARIES]
-    return hashlib.sha256(json.dumps([code, versions]).encode()).hexdigest()
+    data = [hashlib.sha256(p.read_bytes()).hexdigest() for p in data_files(experiment)]
+    return hashlib.sha256(json.dumps([code, versions, data]).encode()).hexdigest()
 
 
 def cached(experiment: Experiment, path: Path | None = None):
@@ -121,7 +129,7 @@ def cached(experiment: Experiment, path: Path | None = None):
         return None
     stored = nbformat.read(path, as_version=4)
     current = source_notebook(experiment)
-    if stored.metadata.get(META, {}).get("fingerprint") != fingerprint(current):
+    if stored.metadata.get(META, {}).get("fingerprint") != fingerprint(current, experiment):
         return None
     ran = [cell for cell in stored.cells if cell.cell_type == "code"]
     code = [cell for cell in current.cells if cell.cell_type == "code"]
@@ -141,7 +149,7 @@ def run(experiment: Experiment, path: Path | None = None):
     from nbclient.exceptions import CellExecutionError
 
     notebook = source_notebook(experiment)
-    key = fingerprint(notebook)
+    key = fingerprint(notebook, experiment)
     notebook.cells.append(nbformat.v4.new_code_cell(PROBE, id="results-probe"))
     # The kernel works in an empty folder, so an experiment that writes files leaves no trace.
     # It talks to us over local sockets in that folder (ipc) rather than over TCP ports.

@@ -27,13 +27,30 @@ def execute(code: str, filename: str, first_line: int = 1, rng_seed: int = 0) ->
     source = "\n" * (first_line - 1) + code
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     _seed_global_generators(rng_seed)
-    with stdout_io() as out:
-        try:
-            # Same globals as pytest-codeblocks: __name__ is not "__main__" here.
-            exec(compile(source, filename, "exec"), {"__MODULE__": "__main__"})
-        except BaseException as err:
-            return Result(out.getvalue(), _snippet_traceback(err, filename))
-    return Result(out.getvalue())
+    threads = _torch_threads()
+    try:
+        with stdout_io() as out:
+            try:
+                # Same globals as pytest-codeblocks: __name__ is not "__main__" here.
+                exec(compile(source, filename, "exec"), {"__MODULE__": "__main__"})
+            except BaseException as err:
+                return Result(out.getvalue(), _snippet_traceback(err, filename))
+        return Result(out.getvalue())
+    finally:
+        # A snippet that calls torch.set_num_threads(1) must not set it for the blocks after it:
+        # the determinism test runs the pages at several thread counts.
+        if threads is not None:
+            sys.modules["torch"].set_num_threads(threads)
+
+
+def _torch_threads() -> int | None:
+    """torch's thread count before a snippet runs (importing torch first: a snippet that
+    imports it and sets one thread would leave no default to go back to)."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    return torch.get_num_threads()
 
 
 def _seed_global_generators(seed: int) -> None:

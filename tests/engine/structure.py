@@ -93,7 +93,7 @@ def home_link(page: str, root: Path) -> list[str]:
             f"nav title (mkdocs.yml:{nav_line(page, root)}) is {title!r}: use the nav title"
         ]
     return [
-        f"{HOME}: the home page does not link {page}. Add, in its module's list: "
+        f"{HOME}: the home page does not link {page} (docs/{page}). Add, in its module's list: "
         f"- [{title}]({page}): one line on what the page teaches"
     ]
 
