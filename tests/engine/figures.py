@@ -173,15 +173,17 @@ def sheet_path(source: str) -> Path:
 
 
 def render_sheet(marks: list[Figure]) -> str:
-    """One line per figure, in page order: the result it cites, and its leeway."""
+    """One line per figure, in page order: the result it cites, as written, and its leeway.
+
+    The number written is on the sheet because a tolerance or a bound lets it move without the
+    run noticing (a bound loosened from 3 to 4 still holds)."""
 
     def leeway(mark: Figure) -> str:
         if mark.bound:
             return f"{mark.bound} bound"
         return f"tol {mark.tol}" if mark.tol is not None else "as rounded"
 
-    # The number written is not on the sheet: the run checks it, and says what it measured.
-    return "".join(f"{m.ref}  {leeway(m)}\n" for m in marks)
+    return "".join(f"{m.ref}  {TAG.sub('', m.text)}  {leeway(m)}\n" for m in marks)
 
 
 def check_sheet(source: str, marks: list[Figure], root: Path, update: bool = False) -> list[str]:

@@ -134,7 +134,8 @@ class PageFile(pytest.File):
         updating = self.config.option.update_outputs
         if not updating:  # with --update-outputs, SheetsItem rewrites them once all else passed
             problems += sheet.check(page, questions, ROOT)
-            problems += figures.check_sheet(str(page.path), marks, ROOT)
+            if not marks:  # a sheet left behind; with figures, FiguresItem checks it after them
+                problems += figures.check_sheet(str(page.path), marks, ROOT)
         if expanded:  # numbers in prose are bound to the code and output the page shows
             problems += prose.page_problems(page, questions, lambda ls: expand_lines(ls, ROOT))
         shown = {f for fence in page.fences for f in fence.files if (ROOT / f).is_file()}
@@ -350,8 +351,12 @@ class FiguresItem(pytest.Item):
         except notebooks.NotebookError as err:
             raise Failure(str(err)) from None
         self.config.stash[STATS]["figures"] += len(self.marks)
-        if wrong:
+        if wrong:  # a figure the run contradicts says what was measured, before the sheet
             raise Failure("\n".join(wrong))
+        if not self.config.option.update_outputs:
+            sheet_problems = figures.check_sheet(_rel(self.path), self.marks, ROOT)
+            if sheet_problems:
+                raise Failure("\n".join(sheet_problems))
 
     def repr_failure(self, excinfo):
         return _report(excinfo, super().repr_failure)

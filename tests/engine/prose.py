@@ -39,7 +39,21 @@ TUPLE = re.compile(
     r"|(?<![\w\]])\(\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*,?\s*\)"  # (1, 5, 4)
     r"|(?<![\w\]])\[\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)+\s*\]"  # [5, 3, 20]
 )
-NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w]|\.\d)")
+NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:e[-+]?\d+)?(?![\w]|\.\d)")  # 20, 0.5, 1.8e-05
+# What the code sets a name to: `hidden_size=20` in a call, `seq_len, batch = 4, 1` on a line.
+ASSIGNMENT = re.compile(
+    r"\b([a-z_]\w*(?:[ \t]*,[ \t]*[a-z_]\w*)*)[ \t]*=[ \t]*(\d+(?:[ \t]*,[ \t]*\d+)*)\b"
+    r"(?![ \t]*[\w.(])"
+)
+# A count whose noun names a size of the layer: "20 hidden units", "3 sequences", "2 layers".
+NOUNS = {
+    "hidden units": "hidden_size",
+    "layers": "num_layers",
+    "features": "input_size",
+    "sequences": "batch",
+    "steps": "seq_len",
+}
+COUNTED = re.compile(rf"(?<![\w.])(?P<number>\d+) (?P<noun>{'|'.join(NOUNS)})\b")
 # A size named next to its value: "`hidden_size` (20)", "hidden_size=20", "num_layers of 3".
 NAMED = re.compile(
     r"`?(?P<name>[a-z]+_[a-z_]+|batch|seq_len)`?\s*(?:=|\(|:|of|is)?\s*(?P<number>\d+)\b"
@@ -98,10 +112,25 @@ def unbound(text: str, shown: str) -> list[str]:
     for token in NUMBER.findall(rest):
         if _value(token) not in (0, 1) and _value(token) not in known:
             found.append(token)
-    for match in NAMED.finditer(rest):
-        values = {_value(v) for v in re.findall(rf"\b{match['name']}\s*=\s*(\d+)\b", shown)}
-        if values and _value(match["number"]) not in values and match["number"] not in found:
-            found.append(f"{match['name']} {match['number']}")
+    assigned = assignments(shown)
+    named = [(m["name"], m["number"]) for m in NAMED.finditer(rest)]
+    named += [(NOUNS[m["noun"]], m["number"]) for m in COUNTED.finditer(rest)]
+    for name, number in named:
+        values = assigned.get(name, set())
+        if values and _value(number) not in values and number not in found:
+            found.append(f"{name} {number}")
+    return found
+
+
+def assignments(code: str) -> dict[str, set[float]]:
+    """What the shown code sets each name to: `hidden_size=20`, `seq_len, batch = 4, 1`."""
+    found: dict[str, set[float]] = {}
+    for names, values in ASSIGNMENT.findall(code):
+        names = [n.strip() for n in names.split(",")]
+        values = [v.strip() for v in values.split(",")]
+        if len(names) == len(values):
+            for name, value in zip(names, values, strict=True):
+                found.setdefault(name, set()).add(_value(value))
     return found
 
 
