@@ -165,7 +165,9 @@ def pristine(tmp_path_factory) -> Path:
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, base / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                source, base / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules")
+            )
         else:
             shutil.copy2(source, base / name)
     return base
