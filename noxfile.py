@@ -2,7 +2,8 @@
 
 nox -s serve    live preview on http://127.0.0.1:8000/hidden-state/, reloading on every edit
 nox -s tests    the whole verification (pass a page to check just that page)
-nox -s docs     lint, the verification, `mkdocs build --strict`, then the built-site tests
+nox -s docs     lint, experiments, the verification, `mkdocs build --strict`, then the
+                built-site tests; prints the time of each phase
 nox -s update   rewrite every expected output from real execution; review with `git diff`
 nox -s lint     ruff on snippets/, tests/ and hooks/
 nox -s bench    timings (experiments, verification, site build), every page's transferred bytes
@@ -11,6 +12,7 @@ nox -s bench    timings (experiments, verification, site build), every page's tr
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -19,6 +21,7 @@ import time
 from pathlib import Path
 
 import nox
+from nox.command import CommandFailed
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -64,9 +67,12 @@ def _pytest(session: nox.Session, *args: str) -> None:
     session.run(str(PYTHON), "-m", "pytest", *args)
 
 
+TESTS_ON_PATH = {"PYTHONPATH": str(ROOT / "tests")}
+
+
 def _module(session: nox.Session, module: str) -> None:
     """Run a module of tests/ (engine.notebooks, bench.experiments) as a script."""
-    session.run(str(PYTHON), "-m", module, env={"PYTHONPATH": str(ROOT / "tests")})
+    session.run(str(PYTHON), "-m", module, env=TESTS_ON_PATH)
 
 
 @nox.session
@@ -78,14 +84,16 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """What CI runs: lint, the verification, a strict build, then the tests of the built site.
-    Ends with the time of each phase, also when one fails."""
+    """What CI runs: lint, the experiments, the verification, a strict build, then the tests of
+    the built site. Ends with the time of each phase, also when one fails. (Run side by side,
+    the verification and the browser tests took as long as one after the other: each already
+    keeps both of CI's cores busy.)"""
     phases: list[tuple[str, float]] = []
 
-    def phase(name: str, *args: str) -> None:
+    def phase(name: str, *args: str, **kwargs) -> None:
         start = time.perf_counter()
         try:
-            session.run(*args)
+            session.run(*args, **kwargs)
         finally:
             phases.append((name, time.perf_counter() - start))
 
@@ -94,6 +102,10 @@ def docs(session: nox.Session) -> None:
         # Snippets are shown to readers: CI keeps them ruff-clean, not only `nox -s lint`.
         phase("lint", str(PYTHON), "-m", "ruff", "check", *LINTED)
         phase("format", str(PYTHON), "-m", "ruff", "format", "--check", *LINTED)
+        # Training on its own line of the split (cached while the experiments' code is unchanged;
+        # a failing cell is reported, with its line, by tests/test_experiments.py below).
+        with contextlib.suppress(CommandFailed):
+            phase("experiments", str(PYTHON), "-m", "engine.notebooks", env=TESTS_ON_PATH)
         phase("verification", str(PYTHON), "-m", "pytest", "--ignore=tests/site")
         phase("build", str(PYTHON), "-m", "mkdocs", "build", "--strict")
         # The browser tests reuse this build instead of making their own.

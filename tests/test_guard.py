@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ ZERO_STATE = "snippets/why-rnns/quick-intro/zero_state.py"
 ZERO_STATE_OUT = "snippets/why-rnns/quick-intro/zero_state.out"
 ORPHAN = "snippets/why-rnns/quick-intro/forgotten.py"
 QUIZ = "docs/why-rnns/quiz.md"
+MODULE = "docs/why-rnns"  # every case changes a file of this module
 PRACTICE = "docs/why-rnns/practice.md"
 
 
@@ -174,13 +176,14 @@ def pristine(tmp_path_factory) -> Path:
 
 
 def verify(root: Path) -> subprocess.CompletedProcess:
-    """The verification of docs/ and snippets/, without the slow and site-level tests."""
+    """The verification of the module the cases change (not every module: a run stays as fast
+    as the site grows), the snippets and the experiments, without the slow and site tests."""
     return subprocess.run(
         [
             sys.executable,
             "-m",
             "pytest",
-            "docs",
+            MODULE,
             "tests/test_snippets.py",
             "tests/test_experiments.py",
             "-q",
@@ -193,6 +196,27 @@ def verify(root: Path) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.fixture(scope="module")
+def runs(request, pristine, tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
+    """The verification of each case this run selects, on its own broken copy, two at a time
+    (each is a process of its own, and CI has two cores)."""
+    selected = {
+        item.callspec.params["name"]
+        for item in request.session.items
+        if getattr(item, "originalname", "") == "test_drift_fails_the_run"
+    }
+
+    def run(case) -> tuple[str, subprocess.CompletedProcess]:
+        name, mutate, _ = case
+        root = tmp_path_factory.mktemp("drift") / "project"
+        shutil.copytree(pristine, root)
+        mutate(root)
+        return name, verify(root)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(pool.map(run, [case for case in CASES if case[0] in selected]))
+
+
 @pytest.mark.slow
 def test_pristine_copy_passes(pristine):
     run = verify(pristine)
@@ -201,11 +225,8 @@ def test_pristine_copy_passes(pristine):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "mutate", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_drift_fails_the_run(pristine, tmp_path, name, mutate, expected):
-    root = tmp_path / "project"
-    shutil.copytree(pristine, root)
-    mutate(root)
-    run = verify(root)
+def test_drift_fails_the_run(runs, name, mutate, expected):
+    run = runs[name]
     assert run.returncode != 0, f"{name}: the verification passed on a broken copy"
     named = (
         expected.search(run.stdout) if isinstance(expected, re.Pattern) else expected in run.stdout
