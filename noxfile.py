@@ -18,6 +18,7 @@ import os
 import shutil
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nox
@@ -105,7 +106,11 @@ def docs(session: nox.Session) -> None:
         # Training on its own line of the split (cached while the experiments' code is unchanged;
         # a failing cell is reported, with its line, by tests/test_experiments.py below).
         with contextlib.suppress(CommandFailed):
-            phase("experiments", str(PYTHON), "-m", "engine.notebooks", env=TESTS_ON_PATH)
+            start = time.perf_counter()
+            try:
+                _experiments(session)
+            finally:
+                phases.append(("experiments", time.perf_counter() - start))
         phase("verification", str(PYTHON), "-m", "pytest", "--ignore=tests/site")
         phase("build", str(PYTHON), "-m", "mkdocs", "build", "--strict")
         # The browser tests reuse this build instead of making their own.
@@ -113,6 +118,25 @@ def docs(session: nox.Session) -> None:
     finally:
         split = ", ".join(f"{name} {seconds:.0f} s" for name, seconds in phases)
         session.log(f"phases: {split}; total {sum(s for _, s in phases):.0f} s")
+
+
+def _experiments(session: nox.Session) -> None:
+    """Run the experiments whose notebook is missing or out of date, two at a time: each one
+    trains on one thread (torch.set_num_threads(1)), and CI has two cores."""
+    missing = (
+        "from engine import notebooks as n\n"
+        "print(*[e.name for e in n.experiments() if n.cached(e) is None])"
+    )
+    names = session.run(str(PYTHON), "-c", missing, env=TESTS_ON_PATH, silent=True).split()
+    one = "import sys\nfrom engine import notebooks as n\nn.executed(n.by_name(sys.argv[1]))"
+
+    def train(name: str) -> None:
+        start = time.perf_counter()
+        session.run(str(PYTHON), "-c", one, name, env=TESTS_ON_PATH, silent=True)
+        session.log(f"experiment {name}: {time.perf_counter() - start:.0f} s")
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(train, names))
 
 
 @nox.session
