@@ -31,14 +31,16 @@ def mathml(tex: str, display: str) -> str:
         converted = convert(ALIGNED.sub(r"\\\1{align*}", tex), display=display)
         tree = etree.fromstring(converted)  # also catches what latex2mathml cannot lay out
     except Exception as error:  # latex2mathml raises its own errors, one class per mistake
-        raise ValueError(f"cannot typeset {tex!r}: {type(error).__name__} {error}") from None
+        raise ValueError(
+            f"cannot typeset `{' '.join(tex.split())}`: {type(error).__name__} {error}"
+        ) from None
     problems = [f"unknown command {e.text}" for e in tree.iter() if (e.text or "")[:1] == "\\"]
     for element in tree.iter():
         tag = element.tag.rsplit("}", 1)[-1]
         if len(element) != ARGUMENTS.get(tag, len(element)):
             problems.append(f"<{tag}> has {len(element)} of its {ARGUMENTS[tag]} arguments")
     if problems:
-        raise ValueError(f"cannot typeset {tex!r}: {'; '.join(problems)}")
+        raise ValueError(f"cannot typeset `{' '.join(tex.split())}`: {'; '.join(problems)}")
     # Plain characters instead of latex2mathml's &#x0003D; (kept escaped: < & > ").
     text = ENTITY.sub(
         lambda m: m[0] if chr(int(m[1], 16)) in '<&>"' else chr(int(m[1], 16)), converted

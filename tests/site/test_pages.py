@@ -3,16 +3,19 @@ it, and checked in that one visit:
 
 - it loads from this site alone (HTTP 200, no request off localhost, no console error), within
   the budget of bytes transferred, without any maths script or font (maths is MathML, written
-  when the site is built);
+  when the site is built) and without the search index (loaded when the reader turns to search);
 - axe-core finds no serious or critical problem in the light palette, then in the dark one
-  (colour rules), with its questions and tasks fresh and answered (wrong, right, revealed);
+  (colour rules), with its questions and tasks fresh and answered (wrong, right, revealed).
+  Code blocks share one palette and are most of the colour rule's work: their colours are
+  scanned on the first page of each kind, every other rule everywhere;
 - every question has its key among its options; quiz.js sets up every question and task;
 - at 360 px nothing makes the page scroll sideways, and no region a keyboard cannot scroll.
 
 One test per page (`test_page[why-rnns-quiz]`), so a failure names its page; each problem
-names the step and the element, with a screenshot in artifacts/screenshots/failures/. The first
-page of each kind (home, concept, quiz, practice, notebook) is also screenshot in both palettes,
-at desktop and phone width, for a person to look at.
+names the step and the element, with a screenshot in artifacts/screenshots/failures/. The pages
+are checked by two browsers side by side (CI has two cores). The first page of each kind (home,
+concept, quiz, practice, notebook) is also screenshot in both palettes, at desktop and phone
+width, for a person to look at.
 """
 
 from __future__ import annotations
