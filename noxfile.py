@@ -2,34 +2,35 @@
 
 nox -s serve    live preview on http://127.0.0.1:8000/hidden-state/, reloading on every edit
 nox -s tests    one page (`-- docs/<module>/<page>.md`), or the verification without the browser
-nox -s check    before pushing: lint and the verification without the browser
-nox -s docs     what CI runs: check, `mkdocs build --strict`, then the built-site tests
+nox -s check    before pushing: lint, the experiments and the verification without the browser
+nox -s docs     what CI runs: check, `mkdocs build --strict`, then the built-site tests;
+                prints the time of each phase
 nox -s update   rewrite expected outputs and sheets from real execution; review `git diff`
 nox -s new      scaffold a page, a question or a blank task (`nox -s new -- --help`)
 nox -s lint     ruff on snippets/, tests/ and hooks/
-nox -s bench    timings (experiments, verification, site build) and every page's weight
+nox -s bench    timings (experiments, verification, site build), every page's transferred bytes
+                and timings, Lighthouse on the first page of each kind (npm, tests/bench/)
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import nox
+from nox.command import CommandFailed
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
 REQUIREMENTS = ROOT / "requirements.txt"
-NODE_MODULES = ROOT / "node_modules"
-# Front-end files the site hosts itself, copied from node_modules (ignored by git).
-VENDOR = ROOT / "docs" / "assets" / "vendor"
-VENDORED = {  # folder in VENDOR: (package folder in node_modules, files to copy)
-    "katex": ("katex/dist", ["katex.min.js", "katex.min.css", "fonts/*.woff2"]),
-}
+# Lighthouse, for `nox -s bench` only: the site itself needs no npm package.
+BENCH_NPM = ROOT / "tests" / "bench"
 
 nox.options.default_venv_backend = "none"  # the sessions share .venv instead of one venv each
 nox.options.sessions = ["check"]
@@ -51,32 +52,29 @@ def _env(session: nox.Session) -> None:
     session.env["VIRTUAL_ENV"] = str(VENV)
 
 
-def _vendor(session: nox.Session) -> None:
-    """`npm ci` when package-lock.json has changed, then copy the files the site serves."""
-    stamp = NODE_MODULES / ".package-lock.sha256"
-    digest = hashlib.sha256((ROOT / "package-lock.json").read_bytes()).hexdigest()
-    if not stamp.exists() or stamp.read_text() != digest:
-        # npm warns that commander (KaTeX's command line, which we never run) wants Node 22.
-        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+def _lighthouse(session: nox.Session) -> None:
+    """`npm ci` in tests/bench when its package-lock.json has changed (bench only)."""
+    stamp = BENCH_NPM / "node_modules" / ".package-lock.sha256"
+    digest = hashlib.sha256((BENCH_NPM / "package-lock.json").read_bytes()).hexdigest()
+    if not shutil.which("npm"):
+        session.warn("npm not found: the bench runs without Lighthouse")
+    elif not stamp.exists() or stamp.read_text() != digest:
+        session.run(
+            "npm", "ci", "--no-audit", "--no-fund", "--prefix", str(BENCH_NPM), external=True
+        )
         stamp.write_text(digest)
-    for name, (package, patterns) in VENDORED.items():
-        source, target = NODE_MODULES / package, VENDOR / name
-        shutil.rmtree(target, ignore_errors=True)
-        for pattern in patterns:
-            for path in sorted(source.glob(pattern)):
-                (target / path.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(path, target / path.relative_to(source))
-        if not target.exists():
-            session.error(f"{source}: none of {patterns} found; check package.json")
 
 
 def _pytest(session: nox.Session, *args: str) -> None:
     session.run(str(PYTHON), "-m", "pytest", *args)
 
 
+TESTS_ON_PATH = {"PYTHONPATH": str(ROOT / "tests")}
+
+
 def _module(session: nox.Session, module: str) -> None:
     """Run a module of tests/ (engine.notebooks, bench.experiments) as a script."""
-    session.run(str(PYTHON), "-m", module, env={"PYTHONPATH": str(ROOT / "tests")})
+    session.run(str(PYTHON), "-m", module, env=TESTS_ON_PATH)
 
 
 @nox.session
@@ -84,15 +82,13 @@ def tests(session: nox.Session) -> None:
     """One page: `nox -s tests -- docs/why-rnns/quick-intro.md`. With no page, the whole
     verification without the browser tests (which need a build: `nox -s docs`)."""
     _env(session)
-    _vendor(session)
     _pytest(session, *(session.posargs or ["--ignore=tests/site"]))
 
 
 @nox.session
 def check(session: nox.Session) -> None:
-    """Before pushing: lint and the whole verification, without the browser (about a minute)."""
+    """Before pushing: lint, the experiments and the whole verification, without the browser."""
     _env(session)
-    _vendor(session)
     _lint(session)
     _module(session, "engine.notebooks")
     _pytest(session, "--ignore=tests/site", *session.posargs)
@@ -102,29 +98,46 @@ def check(session: nox.Session) -> None:
 def new(session: nox.Session) -> None:
     """Scaffold a page, a question or a blank task: `nox -s new -- --help` (engine/new.py)."""
     _env(session)
-    session.run(
-        str(PYTHON), "-m", "engine.new", *session.posargs, env={"PYTHONPATH": str(ROOT / "tests")}
-    )
+    session.run(str(PYTHON), "-m", "engine.new", *session.posargs, env=TESTS_ON_PATH)
 
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """What CI runs: lint, the verification, a strict build, then the tests of the built site."""
+    """What CI runs: lint, the experiments, the verification, a strict build, then the tests of
+    the built site. Ends with the time of each phase, also when one fails. (Run side by side,
+    the verification and the browser tests took as long as one after the other: each already
+    keeps both of CI's cores busy.)"""
+    phases: list[tuple[str, float]] = []
+
+    def phase(name: str, *args: str, **kwargs) -> None:
+        start = time.perf_counter()
+        try:
+            session.run(*args, **kwargs)
+        finally:
+            phases.append((name, time.perf_counter() - start))
+
     _env(session)
-    _vendor(session)
-    _lint(session)  # snippets are shown to readers: CI keeps them ruff-clean, not only `lint`
-    _module(session, "engine.notebooks")  # the experiments, side by side, before the tests
-    _pytest(session, "--ignore=tests/site")
-    session.run(str(PYTHON), "-m", "mkdocs", "build", "--strict")
-    # The browser tests reuse this build instead of making their own.
-    _pytest(session, "tests/site", "--site-dir=site")
+    try:
+        # Snippets are shown to readers: CI keeps them ruff-clean, not only `nox -s lint`.
+        phase("lint", str(PYTHON), "-m", "ruff", "check", *LINTED)
+        phase("format", str(PYTHON), "-m", "ruff", "format", "--check", *LINTED)
+        # Training on its own line of the split (cached while the experiments' code is unchanged;
+        # a failing cell is reported, with its line, by tests/test_experiments.py below).
+        with contextlib.suppress(CommandFailed):
+            phase("experiments", str(PYTHON), "-m", "engine.notebooks", env=TESTS_ON_PATH)
+        phase("verification", str(PYTHON), "-m", "pytest", "--ignore=tests/site")
+        phase("build", str(PYTHON), "-m", "mkdocs", "build", "--strict")
+        # The browser tests reuse this build instead of making their own.
+        phase("browser tests", str(PYTHON), "-m", "pytest", "tests/site", "--site-dir=site")
+    finally:
+        split = ", ".join(f"{name} {seconds:.0f} s" for name, seconds in phases)
+        session.log(f"phases: {split}; total {sum(s for _, s in phases):.0f} s")
 
 
 @nox.session
 def serve(session: nox.Session) -> None:
     """Build and serve the site with live reload (pages, snippets and outputs)."""
     _env(session)
-    _vendor(session)
     # Experiment pages are notebooks that must have run first (once; later runs reuse them).
     _module(session, "engine.notebooks")
     # nox would run mkdocs as a child that can outlive it (stopping nox by a signal other than
@@ -158,17 +171,20 @@ def lint(session: nox.Session) -> None:
     _lint(session)
 
 
+LINTED = ["snippets", "tests", "hooks", "noxfile.py"]
+
+
 def _lint(session: nox.Session) -> None:
-    paths = ["snippets", "tests", "hooks", "noxfile.py"]
-    session.run(str(PYTHON), "-m", "ruff", "check", *paths)
-    session.run(str(PYTHON), "-m", "ruff", "format", "--check", *paths)
+    session.run(str(PYTHON), "-m", "ruff", "check", *LINTED)
+    session.run(str(PYTHON), "-m", "ruff", "format", "--check", *LINTED)
 
 
 @nox.session
 def bench(session: nox.Session) -> None:
     """Timings: each experiment trained from scratch, the whole verification, a full site
-    build; and the weight of every page as the browser loads it, against the budget."""
+    build; every page's transferred bytes (against the budgets) and Lighthouse-style timings;
+    Lighthouse on the first page of each kind."""
     _env(session)
-    _vendor(session)
+    _lighthouse(session)
     _module(session, "bench.experiments")
     _module(session, "bench.pages")

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -315,7 +316,9 @@ def pristine(tmp_path_factory) -> Path:
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, base / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                source, base / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules")
+            )
         else:
             shutil.copy2(source, base / name)
     return base
@@ -353,13 +356,31 @@ def test_pristine_copy_passes(pristine):
     assert run.returncode == 0, run.stdout[-4000:]
 
 
+@pytest.fixture(scope="module")
+def runs(request, pristine, tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
+    """Each selected case verified on its own broken copy, two at a time (each is a process of
+    its own, and CI has two cores)."""
+    selected = {
+        item.callspec.params["name"]
+        for item in request.session.items
+        if getattr(item, "originalname", "") == "test_drift_fails_the_run"
+    }
+
+    def run(case) -> tuple[str, subprocess.CompletedProcess]:
+        name, mutate, expected = case
+        root = tmp_path_factory.mktemp("drift") / "project"
+        shutil.copytree(pristine, root)
+        mutate(root)
+        return name, verify(root, checked_by(name, expected))
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(pool.map(run, [case for case in CASES if case[0] in selected]))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "mutate", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_drift_fails_the_run(pristine, tmp_path, name, mutate, expected):
-    root = tmp_path / "project"
-    shutil.copytree(pristine, root)
-    mutate(root)
-    run = verify(root, checked_by(name, expected))
+def test_drift_fails_the_run(runs, name, mutate, expected):
+    run = runs[name]
     assert run.returncode != 0, f"{name}: the verification passed on a broken copy"
     named = (
         expected.search(run.stdout) if isinstance(expected, re.Pattern) else expected in run.stdout

@@ -31,7 +31,8 @@ def test_scaffolded_page_question_and_task_pass_the_checks(tmp_path):
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+            ignore = shutil.ignore_patterns("__pycache__", "node_modules")
+            shutil.copytree(source, tmp_path / name, ignore=ignore)
         else:
             shutil.copy2(source, tmp_path / name)
     steps = [

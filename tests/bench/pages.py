@@ -1,13 +1,18 @@
-"""Site timings and weights for `nox -s bench`: a full `mkdocs build`, then every page opened in
-Chromium with an empty cache and weighed by what it really fetched (lazily loaded KaTeX and the
-search worker included), in bytes as the server sends them, uncompressed.
+"""Site timings and weights for `nox -s bench`: a full `mkdocs build`; then every page opened in
+Chromium as a first-time reader on a phone opens it, served with gzip as GitHub Pages serves
+it: bytes transferred (headers and gzipped bodies, everything loaded before the reader does
+anything), and Lighthouse-style timings read in the page with its main thread slowed down four
+times (first contentful paint, total blocking time, layout shift); then Lighthouse itself
+(mobile, its default) on the first page of each kind, from the npm package in tests/bench/.
+Fails when a page is over the transferred budgets that tests/site/test_pages.py enforces.
 
     PYTHONPATH=tests python -m bench.pages
 """
 
 from __future__ import annotations
 
-import re
+import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -24,13 +29,19 @@ from browsing import (
     PAGE_BUDGET,
     TYPICAL_BUDGET,
     configured_site_url,
-    html_pages,
+    first_of_each_kind,
+    first_visit,
     nav_pages,
+    page_kind,
     serve,
-    visit,
+    timings,
 )
 
-MATERIAL = re.compile(r"assets/(stylesheets/(main|palette)|javascripts/(bundle|workers/search))\.")
+LIGHTHOUSE = notebooks.ROOT / "tests" / "bench" / "node_modules" / ".bin" / "lighthouse"
+PHONE = {"width": 412, "height": 823}  # Lighthouse's phone (Moto G Power)
+SLOWDOWN = 4  # Lighthouse's CPU slowdown for a phone
+TARGET = 0.95  # Lighthouse mobile performance score asked of the first page of each kind
+RUNS = 3  # Lighthouse runs per page; the median is shown
 
 
 def build(site_dir: Path) -> float:
@@ -46,53 +57,132 @@ def build(site_dir: Path) -> float:
 
 
 def kb(size: float) -> str:
-    return f"{size / 1000:7.1f}"
+    return f"{size / 1000:.1f}"
+
+
+def weigh(site_dir: Path) -> dict[str, tuple]:
+    """{path: (Visit, timings)} for every page of the nav."""
+    from playwright.sync_api import sync_playwright
+
+    found = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        for path in nav_pages():
+            phone = {"width": PHONE["width"], "height": PHONE["height"]}
+            with first_visit(browser, site_dir, path, slowdown=SLOWDOWN, **phone) as (page, v):
+                found[path] = (v, timings(page))
+        browser.close()
+    return found
+
+
+def lighthouse(url: str) -> dict:
+    """Lighthouse's mobile report of one page (performance and accessibility)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+        subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--only-categories=performance,accessibility",
+                f"--chrome-flags={flags}",
+                "--output=json",
+                f"--output-path={report}",
+            ],
+            check=True,
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+        )
+        return json.loads(report.read_text(encoding="utf-8"))
+
+
+def costs(report: dict, url: str) -> str:
+    """What weighs most on a Lighthouse run: the DOM's size, the scripts (or the page itself:
+    parsing, style, layout) that kept the main thread busiest, the element that moved most."""
+    audits = report["audits"]
+    dom = audits.get("dom-size-insight") or audits.get("dom-size") or {}
+    named = [f"{dom.get('numericValue', 0):.0f} elements in the page"]
+    items = sorted(audits["bootup-time"]["details"]["items"], key=lambda i: -i.get("total", 0))
+    for item in items[:3]:
+        what = "the page itself" if item["url"] == url else Path(item["url"]).name or item["url"]
+        named.append(f"{what} {item['total']:.0f} ms")
+    shifts = audits.get("layout-shifts", {}).get("details", {}).get("items", [])
+    if shifts:
+        named.append(f"layout shift {shifts[0]['score']:.3f} at {shifts[0]['node']['selector']}")
+    return "; ".join(named)
 
 
 def main() -> int:
-    from playwright.sync_api import sync_playwright
-
     with tempfile.TemporaryDirectory() as tmp:
         site_dir = Path(tmp)
         seconds = build(site_dir)
         print(f"\nmkdocs build --strict (full site): {seconds:.1f} s\n")
-        with serve(site_dir, configured_site_url()) as url, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        start = time.perf_counter()
+        visits = weigh(site_dir)
+        weighed = time.perf_counter() - start
+        nav = nav_pages()
+        kinds = {path: page_kind(site_dir, path, source) for path, source in nav.items()}
+
+        print("Every page as a first visit on a phone loads it, served with gzip:")
+        print("transferred = HTTP headers and bodies, everything loaded before the reader acts;")
+        print(f"timings with the main thread {SLOWDOWN}x slower, as Lighthouse slows a phone:")
+        print("FCP first contentful paint, TBT total blocking time (ms), CLS layout shift")
+        print(f"{'page':48} {'kind':9} {'transferred':>11} {'files':>5} {'FCP':>6} {'TBT':>5} CLS")
+        for path, (visit, t) in visits.items():
+            print(
+                f"{path or '(home page)':48} {kinds[path]:9} {kb(visit.transferred):>8} KB "
+                f"{len(visit.transfers):>5} {t['fcp']:>6.0f} {t['tbt']:>5.0f} {t['cls']:.3f}"
             )
-            visits = [visit(browser, url, site_dir, path) for path in html_pages(site_dir)]
-            browser.close()
-        gzipped = {v.path: v.gzipped(site_dir) for v in visits}
+        print(f"({len(visits)} pages weighed in {weighed:.0f} s)")
 
-    nav = nav_pages()
-    print("Page weights in KB (1 KB = 1000 bytes) as a first visit loads them, uncompressed.")
-    print("total = HTML + CSS + JS (gzip: the same, gzipped as hosts send it);")
-    print("other = search index, sitemap, fonts, images (not budgeted)")
-    print(f"{'page':52} {'HTML':>7} {'CSS':>7} {'JS':>7} {'total':>7} {'gzip':>7} {'other':>7}")
-    for v in visits:
-        notebook = nav.get(v.path, "").endswith(".ipynb")
-        name = (v.path or "(home page)") + (" [notebook]" if notebook else "")
-        weights = [kb(v.weight(k)) for k in ("html", "css", "js", "other")]
-        total = f"{kb(v.budgeted)} {kb(gzipped[v.path])}"
-        print(f"{name:52} {' '.join(weights[:3])} {total} {weights[3]}")
+        over = [p for p, (v, _) in visits.items() if v.transferred > PAGE_BUDGET]
+        markdown = [v.transferred for p, (v, _) in visits.items() if nav[p].endswith(".md")]
+        typical = median(markdown)
+        largest = max(visits, key=lambda p: visits[p][0].transferred)
+        print(f"\nlargest: {largest or '(home page)'}, {kb(visits[largest][0].transferred)} KB")
+        print(f"  its largest files: {visits[largest][0].largest(4)}")
+        print(
+            f"every page within {kb(PAGE_BUDGET)} KB: "
+            + ("yes" if not over else "NO: " + ", ".join(p or "(home page)" for p in over))
+        )
+        verdict = "within" if typical <= TYPICAL_BUDGET else "OVER"
+        print(
+            f"typical (median) Markdown page: {kb(typical)} KB, {verdict} {kb(TYPICAL_BUDGET)} KB"
+        )
 
-    theme = {n: size for n, size in visits[0].fetched.items() if MATERIAL.match(n)}
-    theme_kb = kb(sum(theme.values())).strip()
-    print(f"\nof which Material's own CSS and JS, on every page: {theme_kb} KB")
-    print("  " + ", ".join(f"{Path(n).name} {kb(size).strip()}" for n, size in theme.items()))
-
-    largest = max(visits, key=lambda v: v.budgeted)
-    typical = median(v.budgeted for v in visits if nav.get(v.path, "").endswith(".md"))
-    over = [v for v in visits if v.budgeted > PAGE_BUDGET]
-    print(f"largest page: {largest.path or '(home page)'}, {kb(largest.budgeted).strip()} KB")
-    print(
-        f"every page under {PAGE_BUDGET / 1000:.0f} KB: "
-        + ("yes" if not over else "NO: " + ", ".join(v.path for v in over))
-    )
-    print(
-        f"typical (median) Markdown page: {kb(typical).strip()} KB, budget "
-        f"{TYPICAL_BUDGET / 1000:.0f} KB: " + ("within" if typical <= TYPICAL_BUDGET else "OVER")
-    )
+        if not LIGHTHOUSE.exists():
+            print(f"\nLighthouse skipped: {LIGHTHOUSE} is missing (npm ci in tests/bench).")
+        else:
+            print("\nLighthouse (mobile), first page of each kind, served with gzip on loopback")
+            print(f"(median of {RUNS} runs; on a busy machine its simulated timings run high):")
+            print(f"{'page':40} {'kind':9} perf a11y  TBT ms  FCP ms  LCP ms   CLS   KB")
+            with serve(site_dir, configured_site_url()) as url:
+                for path, kind in first_of_each_kind(site_dir).items():
+                    # Scores swing from run to run: the median of RUNS runs, by performance.
+                    runs = sorted(
+                        (lighthouse(url + path) for _ in range(RUNS)),
+                        key=lambda r: r["categories"]["performance"]["score"],
+                    )
+                    report = runs[len(runs) // 2]
+                    score = report["categories"]["performance"]["score"]
+                    a = report["audits"]
+                    print(
+                        f"{path or '(home page)':40} {kind:9} {score:4.2f} "
+                        f"{report['categories']['accessibility']['score']:4.2f} "
+                        f"{a['total-blocking-time']['numericValue']:7.0f} "
+                        f"{a['first-contentful-paint']['numericValue']:7.0f} "
+                        f"{a['largest-contentful-paint']['numericValue']:7.0f} "
+                        f"{a['cumulative-layout-shift']['numericValue']:5.3f} "
+                        f"{a['total-byte-weight']['numericValue'] / 1000:5.1f}"
+                    )
+                    every = ", ".join(
+                        f"{r['categories']['performance']['score']:.2f}" for r in runs
+                    )
+                    print(f"    {RUNS} runs: {every}")
+                    if score < TARGET:
+                        print(f"    under {TARGET}: {costs(report, url + path)}")
     return 1 if over or typical > TYPICAL_BUDGET else 0
 
 

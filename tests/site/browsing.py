@@ -1,11 +1,13 @@
-"""Helpers for tests of the built site: the local server, launch settings, a watched browser
-context, the list of pages, and what one page load fetches. `nox -s bench` reuses them."""
+"""Helpers for tests of the built site: the local server (gzip, as GitHub Pages serves), launch
+settings, a watched browser context, the list of pages, what a first visit transfers, and axe-core.
+`nox -s bench` reuses them."""
 
 from __future__ import annotations
 
 import functools
 import gzip
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,14 +30,21 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# Files the host sends gzipped: GitHub Pages compresses text, not images or fonts.
+GZIPPED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".ipynb"}
 SIZES = {"desktop": (1280, 900), "phone": (360, 740)}  # viewports of screenshots and layout checks
-PAGE_BUDGET = 1_000_000  # bytes of HTML, CSS and JS that any page may load (issue 6)
-# ... and that a typical (median) Markdown page may load. Issue 6 asked for 300 KB, but
-# Material's own stylesheets, bundle and search worker already weigh 303 KB uncompressed, before
-# any page or site asset: a first visit cannot come under 300 KB without rewriting the theme.
-TYPICAL_BUDGET = 400_000
+# Budgets in bytes the reader's browser transfers on a first visit (HTTP headers and gzipped
+# bodies, everything loaded until the network is idle, before the reader does anything): any
+# page, and the typical (median) Markdown page (issue 12).
+PAGE_BUDGET = 200_000
+TYPICAL_BUDGET = 120_000
+# What no page may load before the reader does anything: maths is MathML written at build time
+# (hooks/maths.py), the site uses the reader's own fonts (theme.font: false), and the search
+# index waits until the reader turns to search (overrides/main.html).
+NO_LOAD = re.compile(r"katex|mathjax|\.(woff2?|ttf|otf|eot)$|search_index\.json", re.IGNORECASE)
 
 
+@functools.cache
 def configured_site_url() -> str:
     """site_url from mkdocs.yml (SITE_URL in the environment overrides it, as on the host)."""
     return load_config(str(ROOT / "mkdocs.yml"))["site_url"] or "/"
@@ -48,19 +57,31 @@ def served_path(site_url: str) -> str:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as GitHub Pages does: text files gzipped for a browser that accepts it,
+    cacheable for 10 minutes, the site's own 404 page for anything missing."""
+
     prefix = "/"
     site_url = ""
 
     def do_GET(self) -> None:
+        url_path = self.path.split("?")[0].split("#")[0]
+        file = Path(self.translate_path(url_path))
+        if file.is_dir():
+            if not url_path.endswith("/"):
+                super().do_GET()  # redirects to the address with a slash, as hosts do
+                return
+            file = file / "index.html"
+        if not file.is_file():
+            self.send_error(404)
+            return
+        body = file.read_bytes()
         # Material's instant navigation only follows links that sitemap.xml lists, and the
         # sitemap names pages by site_url. On the real host that is the page's own origin; here
         # it is rewritten to this server's, so instant navigation works as it will there.
-        if self.site_url and self.path.split("?")[0] == self.prefix + "sitemap.xml":
+        if self.site_url and url_path == self.prefix + "sitemap.xml":
             here = f"http://127.0.0.1:{self.server.server_port}{self.prefix}"
-            text = (Path(self.directory) / "sitemap.xml").read_text(encoding="utf-8")
-            self._send(200, "application/xml", text.replace(self.site_url, here).encode())
-            return
-        super().do_GET()
+            body = body.replace(self.site_url.encode(), here.encode())
+        self._send(200, self.guess_type(str(file)), body, file.suffix)
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
@@ -70,29 +91,47 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
         if code == 404 and page.is_file():  # serve the site's own 404 page, like a real host
-            self._send(404, "text/html; charset=utf-8", page.read_bytes())
+            self._send(404, "text/html; charset=utf-8", page.read_bytes(), ".html")
             return
         super().send_error(code, message, explain)
 
-    def _send(self, status: int, content_type: str, body: bytes) -> None:
+    def end_headers(self) -> None:
+        self.header_bytes = sum(map(len, getattr(self, "_headers_buffer", [])))
+        super().end_headers()
+
+    def _send(self, status: int, content_type: str, body: bytes, suffix: str) -> None:
+        gzipped = suffix in GZIPPED and "gzip" in self.headers.get("Accept-Encoding", "")
+        if gzipped:
+            body = gzip.compress(body, compresslevel=6, mtime=0)
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        if suffix in GZIPPED:
+            self.send_header("Vary", "Accept-Encoding")
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        if self.server.transfers is not None:  # what went over the wire: headers and body
+            name = self.path.split("?")[0][len(self.prefix) :]
+            self.server.transfers.append((name, self.header_bytes + len(body)))
 
     def log_message(self, *args) -> None:  # keep test output quiet
         pass
 
 
 @contextmanager
-def serve(site_dir: Path, site_url: str) -> Iterator[str]:
-    """Serve the built site on 127.0.0.1 under site_url's path; yields the local base URL."""
+def serve(site_dir: Path, site_url: str, transfers: list | None = None) -> Iterator[str]:
+    """Serve the built site on 127.0.0.1 under site_url's path; yields the local base URL.
+    With a list as transfers, each response is added to it: (site path, bytes sent)."""
     prefix = served_path(site_url)
     handler = type("Handler", (_Handler,), {"prefix": prefix, "site_url": site_url})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir))
     )
+    server.transfers = transfers
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -119,6 +158,31 @@ def html_pages(site_dir: Path) -> list[str]:
             continue
         pages.append(rel.removesuffix("index.html"))
     return pages
+
+
+def page_kind(site_dir: Path, path: str, source: str) -> str:
+    """home, notebook, quiz (a page with questions), practice (tasks only), concept (maths or
+    a diagram), or page: read from the built page, so new modules need no list."""
+    html = (site_dir / path / "index.html").read_text(encoding="utf-8")
+    if path == "":
+        return "home"
+    if source.endswith(".ipynb"):
+        return "notebook"
+    if 'class="hs-quiz"' in html:
+        return "quiz"
+    if 'class="hs-blanks"' in html:
+        return "practice"
+    if "<math" in html or "hs-diagram" in html:
+        return "concept"
+    return "page"
+
+
+def first_of_each_kind(site_dir: Path) -> dict[str, str]:
+    """{path: kind} for the first page of each kind but "page", in nav order."""
+    first: dict[str, str] = {}
+    for path, source in nav_pages().items():
+        first.setdefault(page_kind(site_dir, path, source), path)
+    return {path: kind for kind, path in first.items() if kind != "page"}
 
 
 @dataclass
@@ -156,66 +220,78 @@ def open_context(browser, *, color_scheme="light", width=1280, height=900, js=Tr
     return context, watch
 
 
-KINDS = {".html": "html", ".css": "css", ".js": "js"}  # anything else counts as "other"
-
-
 @dataclass
 class Visit:
-    """One page opened with an empty cache: every site file it fetched, and what went wrong."""
+    """A first visit to one page, with an empty cache: what it transferred, and what went wrong."""
 
     path: str  # relative to the site root, "" for the home page
     status: int
-    fetched: dict[str, int]  # site file (e.g. "assets/vendor/katex/katex.min.js") -> bytes
+    transfers: list[tuple[str, int]]  # (site path, bytes sent: headers and gzipped body)
     watch: Watch
-    maths: int  # maths elements typeset by KaTeX
-    unrendered_maths: int  # maths elements left as TeX source
-
-    def weight(self, *kinds: str) -> int:
-        """Bytes fetched of the given kinds ("html", "css", "js", "other")."""
-        return sum(size for name, size in self.fetched.items() if kind(name) in kinds)
-
-    def gzipped(self, site_dir: Path) -> int:
-        """What the budgeted files weigh gzipped, as most hosts send them."""
-        return sum(
-            len(gzip.compress((site_dir / name).read_bytes()))
-            for name in self.fetched
-            if kind(name) != "other"
-        )
 
     @property
-    def budgeted(self) -> int:
-        """What the page budget counts: HTML, CSS and JS, as the server sent them."""
-        return self.weight("html", "css", "js")
+    def transferred(self) -> int:
+        return sum(size for _, size in self.transfers)
+
+    def largest(self, count: int = 3) -> str:
+        """The largest transfers, for messages: "bundle.js 35.2 KB, ..."."""
+        top = sorted(self.transfers, key=lambda item: -item[1])[:count]
+        return ", ".join(
+            f"{Path(name).name or name or 'the page'} {size / 1000:.1f} KB" for name, size in top
+        )
 
 
-def kind(name: str) -> str:
-    return KINDS.get(Path(name).suffix, "other")
+@contextmanager
+def first_visit(
+    browser, site_dir: Path, path: str, slowdown: float = 1, **options
+) -> Iterator[tuple[object, Visit]]:
+    """Open one page as a first-time reader does, in a fresh context served by a server of its
+    own (so that every byte it counts is this page's), wait until the network is idle, and
+    yield the page, still open for more checks, with its Visit. slowdown > 1 runs the page's
+    main thread that many times slower, as Lighthouse does for a phone (`nox -s bench`)."""
+    transfers: list[tuple[str, int]] = []
+    with serve(site_dir, configured_site_url(), transfers) as base:
+        context, watch = open_context(browser, **options)
+        try:
+            page = context.new_page()
+            if slowdown > 1:
+                context.add_init_script(TIMINGS)
+                cdp = context.new_cdp_session(page)
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+            response = page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            yield page, Visit(path, response.status if response else 0, list(transfers), watch)
+        finally:
+            context.close()
 
 
-def visit(browser, base_url: str, site_dir: Path, path: str, **options) -> Visit:
-    """Open base_url + path in a fresh context and record every request until the network is
-    idle, lazily loaded files and the search worker's included. Sizes are read from the built
-    files: the local server sends them as they are, uncompressed."""
-    context, watch = open_context(browser, **options)
-    urls: list[str] = []
-    context.on("request", lambda request: urls.append(request.url))
-    page = context.new_page()
-    response = page.goto(base_url + path)
-    page.wait_for_load_state("networkidle")
-    maths = page.locator(".arithmatex .katex").count()
-    unrendered = page.locator(".arithmatex:not(:has(.katex))").count()
-    context.close()
-    fetched = {}
-    for url in urls:
-        local = urlsplit(url).path
-        if urlsplit(url).hostname not in LOCAL_HOSTS or not local.startswith(served_path(base_url)):
-            continue
-        name = local[len(served_path(base_url)) :]
-        name = name + "index.html" if name == "" or name.endswith("/") else name
-        if (site_dir / name).is_file():
-            fetched[name] = (site_dir / name).stat().st_size
-    status = response.status if response else 0
-    return Visit(path, status, fetched, watch, maths, unrendered)
+# Installed before a page's own scripts by first_visit(slowdown=...): records long tasks and
+# layout shifts, which timings() reads back.
+TIMINGS = """
+window.hsTimings = { long: [], shifts: 0 };
+new PerformanceObserver((list) => {
+  for (const task of list.getEntries()) hsTimings.long.push([task.startTime, task.duration]);
+}).observe({ type: "longtask", buffered: true });
+new PerformanceObserver((list) => {
+  for (const shift of list.getEntries()) if (!shift.hadRecentInput) hsTimings.shifts += shift.value;
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+def timings(page) -> dict[str, float]:
+    """Lighthouse-style figures of the page so far (after first_visit with slowdown): first
+    contentful paint (ms), total blocking time (ms of long tasks beyond 50 ms, after the first
+    paint) and cumulative layout shift."""
+    return page.evaluate(
+        """() => {
+            const paint = performance.getEntriesByName("first-contentful-paint")[0];
+            const fcp = paint ? paint.startTime : 0;
+            const tbt = hsTimings.long
+                .filter(([start]) => start >= fcp)
+                .reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
+            return { fcp, tbt, cls: hsTimings.shifts };
+        }"""
+    )
 
 
 def settle(page) -> None:
@@ -224,13 +300,53 @@ def settle(page) -> None:
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
-def axe_problems(page) -> list[str]:
-    """axe-core's violations of serious or critical impact on the page as it is now."""
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # what a change of palette can break
+# Code blocks and notebook outputs: their colours come from one palette for the whole site, and
+# they are most of the text axe-core's colour rule must examine (80% of its time). Pages scan
+# them for colour only on the first page of each kind (test_pages.py).
+CODE = "pre"
+
+
+def axe_violations(
+    page,
+    include: str | None = None,
+    exclude: str | None = None,
+    rules: list[str] | None = None,
+    skip: list[str] | None = None,
+) -> list[tuple[str, str]]:
+    """axe-core's violations of serious or critical impact on the page as it is now, as
+    (message, selector of the first element concerned): on all of the page or on the elements
+    matching include, less those matching exclude; with all rules, only those named (rules), or
+    all but those named (skip)."""
     from axe_playwright_python.sync_playwright import Axe  # ships axe-core; fetches nothing
 
     settle(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']][:5]}"
-        for v in Axe().run(page).response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(Axe().axe_script)  # once per page load: it is 500 KB of script
+    options: dict = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    if skip:
+        options["rules"] = {rule: {"enabled": False} for rule in skip}
+    violations = page.evaluate(
+        """([include, exclude, options]) => {
+            const context = {};
+            if (include) context.include = [include];
+            if (exclude) context.exclude = [exclude];
+            return axe.run(include || exclude ? context : document, options)
+                .then(results => results.violations);
+        }""",
+        [include, exclude, options],
+    )
+    found = []
+    for v in violations:
+        if v["impact"] in ("serious", "critical"):
+            targets = [node["target"] for node in v["nodes"]]
+            message = f"{v['id']} ({v['impact']}): {v['help']} at {targets[:5]}"
+            found.append((message, targets[0][-1] if targets and targets[0] else ""))
+    return found
+
+
+def axe_problems(page, **scope) -> list[str]:
+    """The messages of axe_violations(page, **scope)."""
+    return [message for message, _ in axe_violations(page, **scope)]

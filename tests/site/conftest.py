@@ -8,6 +8,7 @@ they will be on the host, and every browser page refuses any request that leaves
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,12 +39,6 @@ def site_dir(request, tmp_path_factory) -> Path:
         if not (path / "index.html").is_file():
             pytest.fail(f"--site-dir {given}: no built site there (run mkdocs build)", False)
         return path
-    if not (ROOT / "docs/assets/vendor/katex/katex.min.js").is_file():
-        pytest.fail(
-            "docs/assets/vendor/ is empty: run `python3 -m nox -s tests` once; it runs `npm ci` "
-            "and copies the front-end files the site hosts itself (KaTeX) there",
-            False,
-        )
     path = tmp_path_factory.mktemp("site")
     for experiment in notebooks.experiments():  # notebook pages must have run (or be cached)
         notebooks.executed(experiment)
@@ -71,6 +66,31 @@ def site_url(site_dir: Path) -> Iterator[str]:
         yield url
 
 
+OPEN: list = []  # the browser of this session, for the failure report below
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """When a browser test fails, name every page it still has open and save a screenshot of
+    each to artifacts/screenshots/failures/ (test_page takes its own, at the failing step)."""
+    report = yield
+    if report.when == "call" and report.failed and OPEN:
+        folder = ARTIFACTS / "screenshots" / "failures"
+        folder.mkdir(parents=True, exist_ok=True)
+        lines = []
+        pages = [page for context in OPEN[0].contexts for page in context.pages]
+        for number, page in enumerate(pages, 1):
+            shot = folder / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', item.name)}-{number}.png"
+            try:
+                page.screenshot(path=shot, full_page=True)
+                lines.append(f"{page.url}: screenshot {shot.relative_to(ROOT)}")
+            except Exception as error:  # a closed or crashed page: still name it
+                lines.append(f"{page.url}: no screenshot ({type(error).__name__})")
+        if lines:
+            report.sections.append(("pages open when the test failed", "\n".join(lines)))
+    return report
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium through Playwright; skipped with advice if absent (failed under CI)."""
@@ -85,7 +105,9 @@ def browser():
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
+        OPEN.append(browser)
         yield browser
+        OPEN.clear()
         browser.close()
 
 

@@ -27,6 +27,8 @@
   // Direct children only: a Solution holds lists, tables and code of its own.
   const child = (box, selector) => [...box.children].find((node) => node.matches(selector));
 
+  let generation = 0; // a new page (instant navigation) stops the building of the last one
+
   function setupPage() {
     const boxes = [...document.querySelectorAll(".hs-quiz[id][data-key], .hs-blanks[id][data-key]")]
       // document$ emits once per page, but never bind one element twice
@@ -45,7 +47,8 @@
     const reset = button("hs-button hs-reset", "Reset answers");
     const bar = make("div", "hs-progress");
     bar.append(count, reset);
-    boxes[0].before(bar);
+    // After the last question: added above them, it would push what the reader sees down.
+    boxes[boxes.length - 1].after(bar);
 
     const showCount = () => {
       const answered = page.items.filter((item) => item.answered()).length;
@@ -60,21 +63,33 @@
       }
       showCount();
     };
-    page.items = boxes.map((box, index) => {
-      const isChoice = box.classList.contains("hs-quiz");
-      box.setAttribute("data-hs-ready", "");
-      box.classList.add("hs-js");
-      const item = (isChoice ? choice : blanks)(box, page);
-      meta(box, `${isChoice ? "Question" : "Task"} ${index + 1} of ${boxes.length}`);
-      item.render();
-      return item;
-    });
+    // Each item knows its state from the stored answers at once (the count is right from the
+    // start); building its buttons and menus waits for the main thread, a few at a time, so
+    // that a long quiz never blocks the page in one long task.
+    page.items = boxes.map((box) => (box.classList.contains("hs-quiz") ? choice : blanks)(box, page));
     reset.addEventListener("click", () => {
       page.answers = {};
       page.items.forEach((item) => item.render());
       page.changed();
     });
     showCount();
+
+    const mine = ++generation;
+    let next = 0;
+    const build = () => {
+      const start = performance.now();
+      while (next < boxes.length && mine === generation && performance.now() - start < 10) {
+        const box = boxes[next];
+        box.setAttribute("data-hs-ready", "");
+        box.classList.add("hs-js");
+        page.items[next].build();
+        meta(box, `${box.classList.contains("hs-quiz") ? "Question" : "Task"} ${next + 1} of ${boxes.length}`);
+        page.items[next].render();
+        next += 1;
+      }
+      if (next < boxes.length && mine === generation) setTimeout(build);
+    };
+    build();
   }
 
   function meta(box, title) {
@@ -93,6 +108,20 @@
 
   function choice(box, page) {
     const key = box.getAttribute("data-key").trim();
+    const picked = () => (page.answers[box.id] || {}).picked || [];
+    let render = () => {}; // until built: the state lives in page.answers
+    const build = () => {
+      render = buildChoice(box, page, key, picked);
+    };
+    return {
+      build,
+      render: () => render(),
+      answered: () => picked().length > 0,
+      correct: () => picked()[0] === key,
+    };
+  }
+
+  function buildChoice(box, page, key, picked) {
     const list = child(box, "ol");
     const solution = child(box, "details.success");
     const mistakes = child(box, "details.failure");
@@ -122,8 +151,6 @@
         if (option) pick(option.dataset.letter);
       });
     }
-
-    const picked = () => (page.answers[box.id] || {}).picked || [];
 
     function pick(letter) {
       const chosen = picked();
@@ -159,13 +186,23 @@
       for (const details of [solution, mistakes]) if (details) details.open = chosen.length > 0;
     }
 
-    return { render, answered: () => picked().length > 0, correct: () => picked()[0] === key };
+    return render;
   }
 
   /* ---- fill in the blanks: each __N__ in the code becomes a select ---- */
 
   function blanks(box, page) {
     const key = Object.fromEntries(box.getAttribute("data-key").trim().split(/\s+/).map((pair) => pair.split("=")));
+    const state = () => page.answers[box.id] || { picks: {}, tries: 0, wrong: [] };
+    const done = (s) => s.ok || s.tries >= TRIES;
+    let render = () => {};
+    const build = () => {
+      render = buildBlanks(box, page, key, state, done);
+    };
+    return { build, render: () => render(), answered: () => done(state()), correct: () => !!state().ok };
+  }
+
+  function buildBlanks(box, page, key, state, done) {
     const block = child(box, ".highlight");
     const code = block && block.querySelector("code");
     const table = box.querySelector(":scope > table, :scope > .md-typeset__scrollwrap table");
@@ -210,8 +247,6 @@
     actions.append(check, tries);
     if (block) block.after(actions, feedback);
 
-    const state = () => page.answers[box.id] || { picks: {}, tries: 0, wrong: [] };
-    const done = (s) => s.ok || s.tries >= TRIES;
     const picks = () => Object.fromEntries(selects.filter((s) => s.value).map((s) => [s.dataset.blank, s.value]));
 
     box.addEventListener("change", (event) => {
@@ -284,7 +319,7 @@
           : [...node.childNodes].map(textOf).join("");
     const copyText = () => code && code.setAttribute("data-copy", textOf(code));
 
-    return { render, answered: () => done(state()), correct: () => !!state().ok };
+    return render;
   }
 
   // Material's instant navigation swaps pages without rerunning scripts and announces each one
