@@ -244,14 +244,14 @@ fig.tight_layout()
 #   ever links the two. Those runs stay near guessing, at most
 #   <span data-figure="truncation:chunk_4_acc" data-bound="upper">21%</span> right with
 #   chunks of <span data-figure="truncation:chunk_4_len">4</span>. What little they get
-#   above chance, <span data-figure="truncation:chance_pct">10</span>%, comes from the output
-#   layer: it learns to read a trace of the old digit that the state keeps by chance,
-#   while the recurrent weights are never trained to keep it.
+#   above chance, <span data-figure="truncation:chance_pct">10</span>%, can only come
+#   through the state carried across the cut: no update links a digit to its target, so
+#   nothing teaches the model to store the digit when it arrives.
 # - **One step more is enough to start.** With chunks of
 #   <span data-figure="truncation:chunk_6_len">6</span>, only one target per chunk has
 #   its input inside the chunk, and that is enough: the run reaches
 #   <span data-figure="truncation:chunk_6_acc">91.6</span>% right. Longer chunks give
-#   that signal to more targets, and learn faster: chunks of
+#   that signal to more targets, and end higher after the same epochs: chunks of
 #   <span data-figure="truncation:chunk_16_len">16</span> reach
 #   <span data-figure="truncation:chunk_16_acc">98.8</span>%.
 # - **The cost per update grows with the chunk length.** The backward graph grows from

@@ -27,3 +27,16 @@ for number, chunk in enumerate(chunks, 1):
     loss.backward(retain_graph=True)  # silences the error...
     reached = [n for n, c in enumerate(chunks, 1) if c.grad is not None]
     print(f"chunk {number}: {graph_size(loss):3} nodes, reaches chunks {reached}")
+
+# The same loop as in training, with an optimizer step after each backward.
+optimizer = torch.optim.SGD(rnn.parameters(), lr=0.1)
+h = None
+for number, chunk in enumerate(stream.split(5), 1):
+    output, h = rnn(chunk, h)
+    optimizer.zero_grad()
+    try:
+        output.pow(2).mean().backward(retain_graph=True)
+    except RuntimeError as err:
+        print(f"with optimizer.step(), chunk {number}: {type(err).__name__}: {err}")
+        break
+    optimizer.step()

@@ -4,7 +4,7 @@ from torch import nn
 torch.manual_seed(0)
 lstm = nn.LSTM(input_size=2, hidden_size=1)
 with torch.no_grad():
-    # Gate rows in PyTorch's order: input, forget, cell, output (one row each here).
+    # Gate rows in PyTorch's order: input, forget, candidate (g), output; one row each.
     lstm.bias_ih_l0.zero_()
     lstm.bias_hh_l0.copy_(torch.tensor([-20.0, 20.0, 0.0, 0.0]))
     lstm.weight_ih_l0.zero_()  # the inputs move no gate ...

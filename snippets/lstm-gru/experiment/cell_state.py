@@ -74,9 +74,9 @@ print("its targets:                ", test_y[0, :12].tolist(), "...")
 # ## The model
 #
 # An embedding, one `nn.LSTM` layer and a linear head that reads $h_t$ at every step. The
-# forget gate's bias starts at 1 instead of near 0, a common choice that makes the gate
-# start mostly open. PyTorch stacks the gates as input, forget, cell, output, so the
-# forget gate's rows are the second quarter of `bias_hh_l0`.
+# forget gate's bias is raised by 1 over PyTorch's small random start, a common choice
+# that makes the gate start mostly open. PyTorch stacks the gates as input, forget, cell,
+# output, so the forget gate's rows are the second quarter of `bias_hh_l0`.
 
 
 # %%
