@@ -1,6 +1,7 @@
 /* Hidden State quiz component (format and design: CONTRIBUTING.md).
  * .hs-quiz: multiple choice, data-key="C"; .hs-blanks: code blanks __N__, data-key="1=A 2=C".
- * The key is read from data-key, the attribute the verification (tests/engine/quiz.py) proves.
+ * The key is read from data-key (proved by tests/engine/quiz.py), and only there: each
+ * Solution ends with a "Final answer" line built from it.
  * Without this script the Markdown stays readable, with the solutions collapsed.
  * Progress is kept per page in localStorage. No network, no eval, no inline handlers. */
 (() => {
@@ -9,7 +10,7 @@
   window.hsQuiz = true;
 
   const TRIES = 3;
-  const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const LETTERS = "ABCDEFGH";
 
   const make = (tag, cls, text) => {
     const node = document.createElement(tag);
@@ -136,12 +137,10 @@
       li.append(option);
       return option;
     });
-    // The key is written once, in data-key: the Solution's closing line is derived from it.
     const keyed = options[LETTERS.indexOf(key)];
     if (solution && keyed) {
       const final = make("p", "hs-final");
-      final.append(make("strong", "", "Final answer:"), ` ${key} – `);
-      final.append(...[...keyed.querySelector(".hs-text").childNodes].map((node) => node.cloneNode(true)));
+      final.append(make("strong", "", "Final answer:"), ` ${key} – `, keyed.querySelector(".hs-text").cloneNode(true));
       solution.append(final);
     }
     if (list) {
