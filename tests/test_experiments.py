@@ -47,6 +47,9 @@ def test_notebook_prose_states_measured_figures(experiment, request):
     problems += [problem for mark in marks if (problem := figures.check(mark))]
     # With --update-outputs (nox -s update) the sheet is rewritten, but only from a passing run.
     update = request.config.option.update_outputs and not problems
-    problems += figures.check_sheet(rel, marks, ROOT, update=update)
+    numbers = prose.stated(
+        ("the notebook's prose", line) for _, line in figures.notebook_prose(source)
+    )
+    problems += figures.check_sheet(rel, marks, ROOT, update=update, numbers=numbers)
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)

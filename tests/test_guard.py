@@ -33,7 +33,7 @@ SHAPES = "docs/rnn-layer/shapes.md"
 LSTM_LAYERS = "docs/lstm-gru/layers.md"
 LSTM_EXPERIMENT = "docs/lstm-gru/experiment.md"
 CELL_STATE = "snippets/lstm-gru/experiment/cell_state.py"
-LSTM_SHEET = "tests/figure_sheets/docs/lstm-gru/experiment.txt"
+LSTM_SHEET = "tests/number_sheets/docs/lstm-gru/experiment.txt"
 PADDING_EXPERIMENT = "docs/variable-lengths/experiment.md"
 PRACTICE = "docs/why-rnns/practice.md"
 QUIZ_SHEET = "tests/answer_sheets/why-rnns/quiz.txt"
@@ -157,6 +157,12 @@ CASES = [
         re.compile(rf"^{re.escape(SHAPES)}:\d+: '\(5, 12\)' in running text", re.M),
     ),
     (
+        # 3 is in the task's code too: only the reviewed number sheet sees the change.
+        "number changed to another the code also has",
+        replace(PRACTICE, "the 5 \u00d7 5 matrix", "the 5 \u00d7 3 matrix"),
+        f"{PRACTICE}: the numbers it states differ from its reviewed number sheet",
+    ),
+    (
         # 10 is in the code (input_size=10), but not as hidden_size.
         "named size in prose",
         replace(
@@ -199,7 +205,8 @@ CASES = [
         replace(
             LSTM_EXPERIMENT, '"cell_state:hidden_units"', '"cell_state:hidden_units" data-tol="1"'
         ),
-        f"{LSTM_EXPERIMENT}: its figures differ from the reviewed figure sheet {LSTM_SHEET}",
+        f"{LSTM_EXPERIMENT}: the numbers it states differ from its reviewed number sheet "
+        f"{LSTM_SHEET}",
     ),
     (
         "tolerance above the cap",
@@ -218,7 +225,7 @@ CASES = [
         # Still true (the ratio is under 4 too), so only the reviewed sheet can see it.
         "bound loosened",
         replace(PADDING_EXPERIMENT, 'data-bound="upper">3</span>', 'data-bound="upper">4</span>'),
-        f"{PADDING_EXPERIMENT}: its figures differ from the reviewed figure sheet",
+        f"{PADDING_EXPERIMENT}: the numbers it states differ from its reviewed number sheet",
     ),
     # Rules that tie a page to the site, caught by the single-page check (engine/structure.py)
     (

@@ -23,7 +23,8 @@ Two more rules keep figures honest:
   of the RNN fails.
 
 Every figure, with the result it cites and its tolerance or bound, is listed in a reviewed
-figure sheet (tests/figure_sheets/, one per page or notebook): re-pointing a span or widening a
+number sheet (tests/number_sheets/, one per page or notebook), with every number the page's
+running text states (prose.py): re-pointing a span, widening a
 tolerance fails until `nox -s update` rewrites the sheet, and then shows in `git diff`.
 """
 
@@ -44,7 +45,7 @@ PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%")
 CODE_SPAN = re.compile(r"`[^`]*`")
 TAG = re.compile(r"<[^>]+>")
 TOL_CAP = 0.05  # a tolerance may be at most 5% of the figure it qualifies
-SHEETS = Path("tests") / "figure_sheets"
+SHEETS = Path("tests") / "number_sheets"
 HOW = 'wrap it as <span data-figure="experiment:key">…</span> (see CONTRIBUTING.md)'
 
 
@@ -168,7 +169,7 @@ def _misnamed(figure: Figure, line: str, around: str) -> str | None:
 
 
 def sheet_path(source: str) -> Path:
-    """docs/why-rnns/experiment.md -> tests/figure_sheets/docs/why-rnns/experiment.txt"""
+    """docs/why-rnns/experiment.md -> tests/number_sheets/docs/why-rnns/experiment.txt"""
     return SHEETS / Path(source).with_suffix(".txt")
 
 
@@ -186,13 +187,16 @@ def render_sheet(marks: list[Figure]) -> str:
     return "".join(f"{m.ref}  {TAG.sub('', m.text)}  {leeway(m)}\n" for m in marks)
 
 
-def check_sheet(source: str, marks: list[Figure], root: Path, update: bool = False) -> list[str]:
-    """Located problems where the figures stated in `source` differ from its reviewed sheet.
+def check_sheet(
+    source: str, marks: list[Figure], root: Path, update: bool = False, numbers: list[str] = ()
+) -> list[str]:
+    """Located problems where the numbers `source` states (its figures, and `numbers`, those in
+    its running text: prose.stated) differ from its reviewed number sheet.
 
     With `update`, the sheet is rewritten instead (`nox -s update`), and nothing is reported.
     """
     path = root / sheet_path(source)
-    wanted = render_sheet(marks)
+    wanted = render_sheet(marks) + "".join(f"{line}\n" for line in numbers)
     written = path.read_text(encoding="utf-8") if path.exists() else ""
     if wanted == written:
         return []
@@ -204,14 +208,15 @@ def check_sheet(source: str, marks: list[Figure], root: Path, update: bool = Fal
             path.unlink()
         return []
     if not wanted:
-        return [f"{sheet_path(source)}: {source} states no figures any more; delete this sheet"]
+        return [f"{sheet_path(source)}: {source} states no numbers any more; delete this sheet"]
     return [
-        f"{source}: its figures differ from the reviewed figure sheet {sheet_path(source)} (a "
-        "span re-pointed, a tolerance or bound changed, or a figure added). If the edit is "
-        "meant, run `nox -s update` and review `git diff`.\n"
+        f"{source}: the numbers it states differ from its reviewed number sheet "
+        f"{sheet_path(source)} (a number in running text changed, a figure span re-pointed, or "
+        "a tolerance or bound changed). If the edit is meant, run `nox -s update` and review "
+        "`git diff`.\n"
         + "\n".join(
             difflib.unified_diff(
-                written.split("\n"), wanted.split("\n"), "figure sheet", source, lineterm=""
+                written.split("\n"), wanted.split("\n"), "number sheet", source, lineterm=""
             )
         )
     ]

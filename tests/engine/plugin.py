@@ -132,10 +132,11 @@ class PageFile(pytest.File):
         )
         problems += figure_problems
         updating = self.config.option.update_outputs
+        numbers = prose.page_numbers(page, questions)  # every number its running text states
         if not updating:  # with --update-outputs, SheetsItem rewrites them once all else passed
             problems += sheet.check(page, questions, ROOT)
-            if not marks:  # a sheet left behind; with figures, FiguresItem checks it after them
-                problems += figures.check_sheet(str(page.path), marks, ROOT)
+            if not marks:  # with figures, FiguresItem checks the sheet after them
+                problems += figures.check_sheet(str(page.path), marks, ROOT, numbers=numbers)
         if expanded:  # numbers in prose are bound to the code and output the page shows
             problems += prose.page_problems(page, questions, lambda ls: expand_lines(ls, ROOT))
         shown = {f for fence in page.fences for f in fence.files if (ROOT / f).is_file()}
@@ -173,10 +174,10 @@ class PageFile(pytest.File):
                 code=shown[template.line] if template else "",
             )
         if marks:
-            yield FiguresItem.from_parent(self, name="figures", marks=marks)
+            yield FiguresItem.from_parent(self, name="figures", marks=marks, numbers=numbers)
         if updating:
             yield SheetsItem.from_parent(
-                self, name="sheets", page=page, questions=questions, marks=marks
+                self, name="sheets", page=page, questions=questions, marks=marks, numbers=numbers
             )
 
 
@@ -189,24 +190,24 @@ def pytest_runtest_makereport(item, call):
 
 
 class SheetsItem(pytest.Item):
-    """With --update-outputs: rewrite the page's answer and figure sheets, last, and only if
+    """With --update-outputs: rewrite the page's answer and number sheets, last, and only if
     every run, proof and figure of the page passed (a sheet records what was proven)."""
 
-    def __init__(self, *, page: Page, questions: list[quiz.Block], marks, **kwargs):
+    def __init__(self, *, page: Page, questions: list[quiz.Block], marks, numbers, **kwargs):
         super().__init__(**kwargs)
-        self.page, self.questions, self.marks = page, questions, marks
+        self.page, self.questions, self.marks, self.numbers = page, questions, marks, numbers
 
     def runtest(self) -> None:
         stats = self.config.stash[STATS]
         if Path(self.path) in stats["failed"]:
             raise Failure(
-                f"{self.page.path}: its answer and figure sheets were not rewritten, because a "
+                f"{self.page.path}: its answer and number sheets were not rewritten, because a "
                 "run, a proof or a figure of this page failed above: fix that, then update again"
             )
         if sheet.update(self.page, self.questions, ROOT):
             stats["updated"].append(str(sheet.sheet_path(self.page)))
         before = _read(ROOT / figures.sheet_path(str(self.page.path)))
-        figures.check_sheet(str(self.page.path), self.marks, ROOT, update=True)
+        figures.check_sheet(str(self.page.path), self.marks, ROOT, True, self.numbers)
         if _read(ROOT / figures.sheet_path(str(self.page.path))) != before:
             stats["updated"].append(str(figures.sheet_path(str(self.page.path))))
 
@@ -214,7 +215,7 @@ class SheetsItem(pytest.Item):
         return _report(excinfo, super().repr_failure)
 
     def reportinfo(self):
-        return self.path, 0, f"{_rel(self.path)}: answer and figure sheets"
+        return self.path, 0, f"{_rel(self.path)}: answer and number sheets"
 
 
 def _read(path: Path) -> str | None:
@@ -341,9 +342,9 @@ class ProofItem(pytest.Item):
 class FiguresItem(pytest.Item):
     """Checks every figure the page states against the results of its experiment's run."""
 
-    def __init__(self, *, marks: list[figures.Figure], **kwargs):
+    def __init__(self, *, marks: list[figures.Figure], numbers: list[str], **kwargs):
         super().__init__(**kwargs)
-        self.marks = marks
+        self.marks, self.numbers = marks, numbers
 
     def runtest(self) -> None:
         try:
@@ -354,7 +355,9 @@ class FiguresItem(pytest.Item):
         if wrong:  # a figure the run contradicts says what was measured, before the sheet
             raise Failure("\n".join(wrong))
         if not self.config.option.update_outputs:
-            sheet_problems = figures.check_sheet(_rel(self.path), self.marks, ROOT)
+            sheet_problems = figures.check_sheet(
+                _rel(self.path), self.marks, ROOT, numbers=self.numbers
+            )
             if sheet_problems:
                 raise Failure("\n".join(sheet_problems))
 

@@ -134,24 +134,22 @@ def assignments(code: str) -> dict[str, set[float]]:
     return found
 
 
-def page_problems(page: Page, questions: list[Block], expand_lines) -> list[str]:
-    """Rule 1 (or rule 2 on an experiment page) on every prose line of the page.
-
-    `expand_lines(lines)` expands includes as the site does (expand.py).
-    """
-    experiment_page = page.path.name == "experiment.md"
+def _walk(page: Page, questions: list[Block], expand_lines=None):
+    """The page's parts, and its prose lines as (line, part key, text) in page order. With
+    `expand_lines` (expand.py), each part also gets the code and output it shows."""
     fenced: dict[int, str] = {}  # line -> the fence's expanded text, on its first line
     inside = set()
     for fence in page.fences:
         inside.update(range(fence.line, fence.line + len(fence.body) + 2))
-        fenced[fence.line] = "\n".join(expand_lines(list(fence.body)))
+        if expand_lines:
+            fenced[fence.line] = "\n".join(expand_lines(list(fence.body)))
     exempt = {o.line for q in questions for o in q.options}
     exempt |= {o[0].line for q in questions for o in q.rows.values() if o}
     exempt |= {q.line for q in questions}
     div_of = {n: q for q in questions for n in range(q.line, q.end + 1)}
 
     parts: dict[object, Part] = {}
-    order: list[tuple[int, object, str]] = []  # (line, part key, prose)
+    order: list[tuple[int, object, str]] = []
     section: object = ("section", 0)
     parts[section] = Part("the page's opening")
     for number, line in enumerate(page.lines, 1):
@@ -171,7 +169,16 @@ def page_problems(page: Page, questions: list[Block], expand_lines) -> list[str]
         if number in inside or number in exempt or INCLUDE.match(line) or ADMONITION.match(line):
             continue
         order.append((number, key, line))
+    return parts, order
 
+
+def page_problems(page: Page, questions: list[Block], expand_lines) -> list[str]:
+    """Rule 1 (or rule 2 on an experiment page) on every prose line of the page.
+
+    `expand_lines(lines)` expands includes as the site does (expand.py).
+    """
+    experiment_page = page.path.name == "experiment.md"
+    parts, order = _walk(page, questions, expand_lines)
     problems = []
     for number, key, line in order:
         text = clean(line)
@@ -190,6 +197,24 @@ def page_problems(page: Page, questions: list[Block], expand_lines) -> list[str]
             for token in loose
         ]
     return problems
+
+
+def stated(lines: Iterable[tuple[str, str]]) -> list[str]:
+    """For the number sheet: each part's numbers and shapes in running text, in order, one
+    line per part, as `part: 5 (1, 5, 4) 20`. `lines` are (part name, prose line)."""
+    found: dict[str, list[str]] = {}
+    for name, line in lines:
+        text = clean(line)
+        tokens = [m[0] for m in TUPLE.finditer(text)]
+        tokens += NUMBER.findall(TUPLE.sub(" ", text))
+        if tokens:
+            found.setdefault(name, []).extend(re.sub(r"\s+", " ", t) for t in tokens)
+    return [f"{name}: {' '.join(tokens)}" for name, tokens in found.items()]
+
+
+def page_numbers(page: Page, questions: list[Block]) -> list[str]:
+    parts, order = _walk(page, questions)
+    return stated((parts[key].name, line) for _, key, line in order)
 
 
 def notebook_problems(source: str, path: str, prose: Iterable[tuple[int, str]]) -> list[str]:
