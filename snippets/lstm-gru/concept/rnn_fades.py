@@ -4,7 +4,7 @@ from torch import nn
 torch.manual_seed(0)
 rnn = nn.RNN(input_size=2, hidden_size=1)
 with torch.no_grad():
-    # The kindest setting for memory: ignore the input, copy the state forward.
+    # What looks ideal for memory: ignore the input, copy the state forward.
     rnn.weight_ih_l0.zero_()
     rnn.weight_hh_l0.fill_(1.0)
     rnn.bias_ih_l0.zero_()
