@@ -1,9 +1,10 @@
 """The same commit prints the same outputs whatever the number of CPU threads.
 
 Each run compares every block with its .out file byte for byte, so two passing runs with
-different thread counts mean identical outputs: the verification itself runs at torch's default
-count, and this test runs it again at each other count of 1 and 2. (Run-to-run repeatability is checked for every
-block by the engine itself, which runs each block twice with different global seeds.)
+different thread counts mean identical outputs: the verification itself runs at torch's
+default count, and this test runs it again at each other count of 1 and 2. (Run-to-run
+repeatability is checked for every block by the engine itself, which runs each block twice
+with different global seeds.)
 The experiment notebooks are not trained again here: both runs reuse their cached run.
 `nox -s bench` trains them again with OMP_NUM_THREADS=1 and compares the outputs.
 """
