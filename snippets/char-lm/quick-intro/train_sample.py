@@ -1,3 +1,4 @@
+import math
 from pathlib import Path
 
 import torch
@@ -37,6 +38,7 @@ def sample(model, prompt, length, seed=0):
 
 model = CharModel(len(chars))
 optimiser = torch.optim.Adam(model.parameters(), lr=0.01)
+print(f"uniform guess: ln({len(chars)}) = {math.log(len(chars)):.2f}")
 with torch.no_grad():
     print("before:", repr(sample(model, "A man who ", 60)))
 for step in range(151):
