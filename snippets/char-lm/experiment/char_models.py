@@ -7,8 +7,8 @@
 # (`nn.RNN`, `nn.LSTM` or `nn.GRU`), learn the same text under the same budget: same
 # embedding, hidden size, batches, optimiser and number of epochs. After every epoch we
 # measure the **validation loss per character** on the last tenth of the text, which no
-# model trains on, and its **perplexity**, `exp(loss)`: the number of characters the model
-# is, on average, as unsure between as a fair die with that many faces.
+# model trains on, and its **perplexity**, `exp(loss)` for a loss in nats: a model with
+# perplexity *p* is, on average, as unsure as a fair die with *p* faces.
 #
 # The text is entries A to C of Ambrose Bierce's *The Devil's Dictionary*, a public-domain
 # book; its source and licence are in `docs/char-lm/data/README.txt` in the repository.
