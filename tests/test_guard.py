@@ -319,16 +319,19 @@ def pristine(tmp_path_factory) -> Path:
     # notebooks in docs/ and check figures against them without training again.
     for experiment in notebooks.experiments():
         notebooks.executed(experiment)
-    base = tmp_path_factory.mktemp("pristine")
+    return copy_project(tmp_path_factory.mktemp("pristine"))
+
+
+def copy_project(target: Path) -> Path:
+    """Copy into `target` what the verification reads (COPIED); tests/test_scaffold.py too."""
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(
-                source, base / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules")
-            )
+            ignore = shutil.ignore_patterns("__pycache__", "node_modules")
+            shutil.copytree(source, target / name, ignore=ignore)
         else:
-            shutil.copy2(source, base / name)
-    return base
+            shutil.copy2(source, target / name)
+    return target
 
 
 def verify(root: Path, *targets: str) -> subprocess.CompletedProcess:

@@ -3,16 +3,14 @@ pass the single-page check and the site-wide rules before any content is written
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from engine.plugin import ROOT
+from test_guard import copy_project
 
-COPIED = ["docs", "snippets", "tests", "overrides", "hooks", "mkdocs.yml", "pyproject.toml"]
 PAGE = "docs/rnn-cell/cell.md"
 
 
@@ -28,13 +26,7 @@ def run(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.mark.slow
 def test_scaffolded_page_question_and_task_pass_the_checks(tmp_path):
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            ignore = shutil.ignore_patterns("__pycache__", "node_modules")
-            shutil.copytree(source, tmp_path / name, ignore=ignore)
-        else:
-            shutil.copy2(source, tmp_path / name)
+    copy_project(tmp_path)
     steps = [
         ["page", "rnn-cell/cell", "nn.RNNCell, one step at a time", "--module", "Inside"],
         ["question", PAGE, "q-cell-shape"],
