@@ -7,6 +7,8 @@ nox -s docs     what CI runs: check, `mkdocs build --strict`, then the built-sit
                 prints the time of each phase
 nox -s update   rewrite expected outputs and sheets from real execution; review `git diff`
 nox -s new      scaffold a page, a question or a blank task (`nox -s new -- --help`)
+nox -s spread   train every experiment over 5 seeds and each CPU kernel path, write the bands
+                of its figures to tests/bands/ and print them (`-- <experiment>` for one)
 nox -s lint     ruff on snippets/, tests/ and hooks/
 nox -s bench    timings (experiments, verification, site build), every page's transferred bytes
                 and timings, Lighthouse on the first page of each kind (npm, tests/bench/)
@@ -26,6 +28,12 @@ import nox
 from nox.command import CommandFailed
 
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "tests" / "engine"))
+import kernels  # noqa: E402  (standard library only: tests/engine/kernels.py)
+
+# Every session runs on the reference CPU kernel path (AVX2 on x86-64) unless the user has set
+# its variables: the same numbers as CI, whatever CPU the contributor has.
+kernels.pin()
 VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
 REQUIREMENTS = ROOT / "requirements.txt"
@@ -81,6 +89,7 @@ def _module(session: nox.Session, module: str) -> None:
 def tests(session: nox.Session) -> None:
     """One page: `nox -s tests -- docs/why-rnns/quick-intro.md`. With no page, the whole
     verification without the browser tests (which need a build: `nox -s docs`)."""
+    session.log(kernels.banner())
     _env(session)
     _pytest(session, *(session.posargs or ["--ignore=tests/site"]))
 
@@ -88,6 +97,7 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def check(session: nox.Session) -> None:
     """Before pushing: lint, the experiments and the whole verification, without the browser."""
+    session.log(kernels.banner())
     _env(session)
     _lint(session)
     _module(session, "engine.notebooks")
@@ -116,6 +126,7 @@ def docs(session: nox.Session) -> None:
         finally:
             phases.append((name, time.perf_counter() - start))
 
+    session.log(kernels.banner())
     _env(session)
     try:
         # Snippets are shown to readers: CI keeps them ruff-clean, not only `nox -s lint`.
@@ -162,6 +173,18 @@ def update(session: nox.Session) -> None:
     targets = session.posargs or ["docs", "tests/test_experiments.py"]  # or the pages named
     _pytest(session, *targets, "--update-outputs", "-q")
     session.log("Expected outputs rewritten from real execution. Review them: git diff")
+
+
+@nox.session
+def spread(session: nox.Session) -> None:
+    """How far each experiment figure moves: every experiment (or those named, `-- padding`)
+    trained with SEED = 0 to 4 on every CPU kernel path this machine offers, two runs at a
+    time; the bands go to tests/bands/<experiment>.json, reviewed like any snapshot, and a
+    table of figure, reference, min, median, max and where a page states it is printed.
+    Not part of `check` or `docs` (it trains ten times); CI checks the pages against the bands."""
+    session.log(kernels.banner())
+    _env(session)
+    session.run(str(PYTHON), "-m", "engine.bands", *session.posargs, env=TESTS_ON_PATH)
 
 
 @nox.session
