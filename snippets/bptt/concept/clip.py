@@ -5,10 +5,10 @@ from torch import nn
 def exploding_gradients():
     """The RNN of the previous example, recurrent weights scaled by 5."""
     torch.manual_seed(0)
-    rnn = nn.RNN(input_size=4, hidden_size=16)
+    rnn = nn.RNN(input_size=4, hidden_size=16, dtype=torch.float64)
     with torch.no_grad():
         rnn.weight_hh_l0.mul_(5.0)
-    output, _ = rnn(torch.randn(50, 8, 4))
+    output, _ = rnn(torch.randn(50, 8, 4, dtype=torch.float64))
     output[-1].pow(2).mean().backward()
     return rnn
 

@@ -13,11 +13,11 @@ LR, MAX_NORM = 0.1, 1.0
 def largest_update(order):
     """Two updates of an RNN with exploding gradients; the largest weight change."""
     torch.manual_seed(0)
-    rnn = nn.RNN(input_size=4, hidden_size=16)
+    rnn = nn.RNN(input_size=4, hidden_size=16, dtype=torch.float64)
     with torch.no_grad():
         rnn.weight_hh_l0.mul_(5.0)
     optimizer = torch.optim.SGD(rnn.parameters(), lr=LR)
-    x = torch.randn(50, 8, 4)
+    x = torch.randn(50, 8, 4, dtype=torch.float64)
     largest = 0.0
     for _ in range(2):
         before = [p.detach().clone() for p in rnn.parameters()]
