@@ -3,7 +3,7 @@ from pathlib import Path
 import torch
 from torch import nn
 
-torch.set_num_threads(1)  # one thread: the same numbers on every machine
+torch.set_num_threads(1)  # one thread: the same numbers on every run
 torch.manual_seed(0)
 
 text = Path("docs/char-lm/data/devils_dictionary.txt").read_text(encoding="utf-8")

@@ -29,7 +29,9 @@ import matplotlib.pyplot as plt
 import torch
 from torch import nn
 
-# One thread: the same arithmetic in the same order on every run (see module 1).
+# One thread: a float sum split over threads can round differently, and training
+# amplifies that. One thread and the seed repeat a run exactly on one CPU kernel path; the
+# site pins that path (AVX2), and other CPUs land within the ranges the pages state.
 torch.set_num_threads(1)
 
 STEPS = 10  # digits per sequence
@@ -39,7 +41,8 @@ BATCH = 64
 LR = 0.005  # Adam's learning rate
 EMBED = 16  # each digit becomes a vector of EMBED numbers
 SHAPES = {"one": (1, 64), "two": (2, 40), "three": (3, 32)}  # (num_layers, hidden)
-SEEDS = [0, 1]  # two random starts per shape
+SEED = 0  # every generator below starts from it
+SEEDS = [2 * SEED, 2 * SEED + 1]  # two random starts per shape
 
 # %% [markdown]
 # ## The data
@@ -48,7 +51,7 @@ SEEDS = [0, 1]  # two random starts per shape
 # running total modulo ten. One set of sequences to train on, another to measure on.
 
 # %%
-data_rng = torch.Generator().manual_seed(0)
+data_rng = torch.Generator().manual_seed(SEED)
 
 
 def make_sequences(count: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -114,7 +117,7 @@ def train(shape: str, seed: int) -> tuple[Model, list[float]]:
     model = build(shape, seed)
     optimiser = torch.optim.Adam(model.parameters(), LR)
     loss_fn = nn.CrossEntropyLoss()
-    batch_order = torch.Generator().manual_seed(1)  # the same batches for every run
+    batch_order = torch.Generator().manual_seed(SEED + 1)  # the same batches for every run
     curve = []
     for epoch in range(1, EPOCHS + 1):
         total = 0.0
@@ -212,8 +215,8 @@ for shape, (layers, hidden) in SHAPES.items():
     results[f"{shape}_layers"] = layers
     results[f"{shape}_hidden"] = hidden
     results[f"{shape}_params"] = params[shape]
-    for seed in SEEDS:
-        results[f"{shape}_seed{seed}"] = last[shape, seed]
+    for start, seed in enumerate(SEEDS):  # start 0 and 1, whatever SEED is
+        results[f"{shape}_seed{start}"] = last[shape, seed]
 # The claims, checked by the run itself.
 assert spread < 5, "the three shapes should have nearly the same number of parameters"
 best = {seed: max(SHAPES, key=lambda shape: last[shape, seed]) for seed in SEEDS}
