@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine import figures, notebooks, prose
+from engine import bands, figures, kernels, notebooks, prose
 from engine.plugin import ROOT
 
 EXPERIMENTS = notebooks.experiments()
@@ -53,3 +53,37 @@ def test_notebook_prose_states_measured_figures(experiment, request):
     problems += figures.check_sheet(rel, marks, ROOT, update=update, numbers=numbers)
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
+
+
+@pytest.mark.parametrize("experiment", EXPERIMENTS, ids=[e.name for e in EXPERIMENTS])
+def test_band_file_is_current(experiment):
+    """Every experiment has a reviewed band file (`nox -s spread`), measured on its current
+    code, covering every result; on the reference path, its reference run is this run."""
+    try:
+        data = bands.load(experiment)
+    except bands.BandError as err:
+        pytest.fail(str(err), pytrace=False)
+    executed_or_fail(experiment)
+    results = notebooks.results(experiment)
+    rel = bands.path_of(experiment, ROOT).relative_to(ROOT)
+    failed = data.get("claims_failed", [])
+    assert not failed, (
+        f"{rel}: claims of {experiment.rel_source} did not hold at every seed and kernel path; "
+        "reword or scope them, then run nox -s spread:\n  " + "\n  ".join(failed)
+    )
+    missing = sorted(set(results) - set(data["figures"]))
+    assert not missing, f"{rel} has no band for {', '.join(missing)}: run nox -s spread"
+    for key, row in data["figures"].items():
+        assert row["min"] <= row["reference"] <= row["max"], (
+            f"{rel}: {key}'s band misses its reference"
+        )
+    if kernels.is_reference():
+        moved = {
+            key: (row["reference"], results[key])
+            for key, row in data["figures"].items()
+            if key in results and float(results[key]) != row["reference"]
+        }
+        assert not moved, (
+            f"{rel}: on the reference path this run must reproduce the band file's reference "
+            f"run, but (band file, this run) differ for {moved}"
+        )

@@ -7,9 +7,11 @@ offers for download. The notebook's last cells define a dict named `results`; it
 the notebook's metadata, and the figures that pages state are checked against it.
 
 The executed notebook also records a fingerprint of what produced it: the code cells of the
-source and the versions of the libraries that compute the numbers. While the fingerprint
-matches, nothing is run again, so each experiment trains once per CI run however often pytest
-runs the pages (the guard and determinism tests run them again in subprocesses and copies).
+source, the versions of the libraries that compute the numbers, the machine and the CPU kernel
+path (engine/kernels.py), so a notebook trained on another path is never taken for the
+reference. While the fingerprint matches, nothing is run again, so each experiment trains
+once per CI run however often pytest runs the pages (the guard and determinism tests run them
+again in subprocesses and copies).
 Editing only the prose of an experiment refreshes its page without training it again.
 
     python -m engine.notebooks          (from tests/) runs the experiments that are missing
@@ -31,14 +33,22 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from . import nav
+from . import kernels, nav
 
 ROOT = Path(__file__).resolve().parents[2]
 META = "hidden_state"  # our key in the notebook's metadata
 # Bump when the way notebooks are run changes, so that every cached notebook is run again.
-RUNNER = "3"
+RUNNER = "4"
 LIBRARIES = ("torch", "numpy", "matplotlib")
-PROBE = "import json as _json\nprint(_json.dumps(results))"
+# The last cell we append: it prints what the experiment measured. `results` holds the figures
+# (the same on every run of the same path and seed); `timings`, if the experiment defines it,
+# holds wall-clock measurements, which pages may only state as bounds.
+PROBE = (
+    "import json as _json\n"
+    "print(_json.dumps({'results': results, 'timings': globals().get('timings', {})}))"
+)
+# The line every experiment seeds from; `nox -s spread` runs it again with other seeds.
+SEED_LINE = re.compile(r"^SEED = (\d+)(?=\s*(?:#.*)?$)", re.MULTILINE)
 
 
 class NotebookError(Exception):
@@ -103,17 +113,53 @@ def data_files(experiment: Experiment) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
 
 
-def fingerprint(notebook, experiment: Experiment) -> str:
-    """What the outputs depend on: the code cells, the module's data files, and the libraries
-    that compute them.
+def code_key(notebook, experiment: Experiment) -> str:
+    """What the figures depend on besides the kernel path: the code cells, the module's data
+    files, and the versions of Python and the libraries that compute them. The band file
+    (tests/bands/) records it, so bands measured on other code are never trusted.
 
     Markdown cells are left out on purpose: editing the prose never trains again.
     """
     code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
-    versions = [f"python={sys.version_info[:2]}", f"runner={RUNNER}"]
+    versions = [f"python={sys.version_info[:2]}"]
     versions += [f"{lib}={version(lib)}" for lib in LIBRARIES]
     data = [hashlib.sha256(p.read_bytes()).hexdigest() for p in data_files(experiment)]
     return hashlib.sha256(json.dumps([code, versions, data]).encode()).hexdigest()
+
+
+def fingerprint(notebook, experiment: Experiment) -> str:
+    """The code key, the way the notebook is run, and the machine's kernel path."""
+    parts = [code_key(notebook, experiment), f"runner={RUNNER}", kernels.fingerprint()]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+def seed_of(experiment: Experiment, notebook=None) -> int:
+    """The experiment's seed: its one `SEED = <n>` line, in a code cell."""
+    notebook = notebook or source_notebook(experiment)
+    found = [
+        int(m.group(1))
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for m in SEED_LINE.finditer(cell.source)
+    ]
+    if len(found) != 1:
+        raise NotebookError(
+            f"{experiment.rel_source}: define the seed once, as `SEED = 0` on a line of its own "
+            f"in a code cell, and derive every generator from it (found {len(found)} such "
+            "lines): `nox -s spread` runs the experiment again with other seeds"
+        )
+    return found[0]
+
+
+def with_seed(notebook, seed: int):
+    """A copy of the notebook whose `SEED = …` line reads `SEED = seed`."""
+    import copy
+
+    notebook = copy.deepcopy(notebook)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.source = SEED_LINE.sub(f"SEED = {seed}", cell.source)
+    return notebook
 
 
 def cached(experiment: Experiment, path: Path | None = None):
@@ -143,13 +189,35 @@ def cached(experiment: Experiment, path: Path | None = None):
 
 def run(experiment: Experiment, path: Path | None = None):
     """Execute the source as a notebook, save it (to docs/ unless told), and return it."""
+    notebook = source_notebook(experiment)
+    key = fingerprint(notebook, experiment)
+    seed_of(experiment, notebook)
+    measured = execute(experiment, notebook)
+    del measured["failed"]  # without keep_going, a failing cell has raised already
+    notebook.metadata[META] = {
+        "source": experiment.rel_source,
+        "fingerprint": key,
+        "kernel_path": kernels.fingerprint(),
+        **measured,
+    }
+    _write(notebook, path or experiment.executed_path)
+    return notebook
+
+
+def execute(
+    experiment: Experiment, notebook, env: dict[str, str] | None = None, keep_going: bool = False
+) -> dict:
+    """Run the notebook in place (in a kernel with environment `env`, else ours) and return
+    {"results": …, "timings": …} as its last cells defined them.
+
+    With `keep_going` (the spread runs), a cell that raises does not stop the run: its error
+    is listed under "failed" (an assertion is a claim that did not hold), and the figures are
+    still read, if the notebook defined them."""
     import nbformat
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    notebook = source_notebook(experiment)
-    key = fingerprint(notebook, experiment)
     notebook.cells.append(nbformat.v4.new_code_cell(PROBE, id="results-probe"))
     # The kernel works in an empty folder, so an experiment that writes files leaves no trace.
     # It talks to us over local sockets in that folder (ipc) rather than over TCP ports.
@@ -163,19 +231,35 @@ def run(experiment: Experiment, path: Path | None = None):
             record_timing=False,  # no timestamps: the same commit gives the same file
             coalesce_streams=True,  # one block of printed text per cell, not one per print
             resources={"metadata": {"path": workdir}},
+            allow_errors=keep_going,
         )
         try:
-            client.execute(cleanup_kc=True)  # stop the kernel: we made it, nbclient did not
+            # cleanup_kc: stop the kernel, we made it; env: the kernel path of a spread run
+            client.execute(cleanup_kc=True, **({"env": env} if env else {}))
         except CellExecutionError as err:
             raise NotebookError(_located(experiment, notebook, str(err))) from None
     probe = notebook.cells.pop()
-    notebook.metadata[META] = {
-        "source": experiment.rel_source,
-        "fingerprint": key,
-        "results": _results(experiment, probe),
-    }
-    _write(notebook, path or experiment.executed_path)
-    return notebook
+    if any(o.get("output_type") == "error" for o in probe.get("outputs", [])):
+        raise NotebookError(
+            f"{experiment.rel_source}: the experiment must end by defining a dict named "
+            "`results` with the figures its pages quote"
+            + "".join(f"\n{line}" for line in _errors(experiment, notebook))
+        )
+    return {**_measured(experiment, probe), "failed": _errors(experiment, notebook)}
+
+
+def _errors(experiment: Experiment, notebook) -> list[str]:
+    """'source:line: AssertionError: message' for every cell that raised."""
+    starts = cell_lines(experiment)
+    found = []
+    for index, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                line = starts[index] if index < len(starts) else 1
+                found.append(
+                    f"{experiment.rel_source}:{line}: {output['ename']}: {output['evalue']}"
+                )
+    return found
 
 
 def _write(notebook, path: Path) -> None:
@@ -200,6 +284,10 @@ def executed(experiment: Experiment):
 
 def results(experiment: Experiment) -> dict:
     return executed(experiment).metadata[META]["results"]
+
+
+def timings(experiment: Experiment) -> dict:
+    return executed(experiment).metadata[META].get("timings", {})
 
 
 def cell_lines(experiment: Experiment) -> list[int]:
@@ -228,16 +316,24 @@ def _tail(message: str, lines: int = 25) -> str:
     return "\n".join(plain.strip().split("\n")[-lines:])
 
 
-def _results(experiment: Experiment, probe) -> dict:
+def _measured(experiment: Experiment, probe) -> dict:
     text = "".join(o.get("text", "") for o in probe.outputs if o.get("name") == "stdout")
     try:
         found = json.loads(text)
     except json.JSONDecodeError:
         found = None
-    if not isinstance(found, dict):
+    if not isinstance(found, dict) or not all(
+        isinstance(found.get(name), dict) for name in ("results", "timings")
+    ):
         raise NotebookError(
-            f"{experiment.rel_source}: `results` must be a dict of numbers that json can "
-            f"write; the probe printed {text[:200]!r}"
+            f"{experiment.rel_source}: `results` (and `timings`, if defined) must be dicts of "
+            f"numbers that json can write; the probe printed {text[:200]!r}"
+        )
+    overlap = sorted(set(found["results"]) & set(found["timings"]))
+    if overlap:
+        raise NotebookError(
+            f"{experiment.rel_source}: {', '.join(overlap)} is both in `results` and in "
+            "`timings`: a wall-clock measurement goes in `timings` only"
         )
     return found
 
@@ -248,6 +344,7 @@ def main() -> int:
     Each experiment trains on one thread (torch.set_num_threads(1)), so they run side by side,
     one kernel per CPU core: on CI's two cores this halves the wait, and changes no number.
     """
+    print(kernels.banner(), flush=True)
     stale = []
     for experiment in experiments():
         if cached(experiment) is not None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
-from . import figures, notebooks, prose, quiz, sheet, structure
+from . import bands, figures, kernels, notebooks, prose, quiz, sheet, structure
 from .compare import diff, written_output
 from .expand import expand, expand_lines, indented_code
 from .page import Fence, Page, scan, target_file
@@ -60,6 +60,12 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 STATS = pytest.StashKey[dict]()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    """The first lines of every run say which CPU kernel path it runs on (engine/kernels.py),
+    and so whether experiment figures are checked exactly or against their bands."""
+    return kernels.banner()
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector):
@@ -349,7 +355,9 @@ class FiguresItem(pytest.Item):
     def runtest(self) -> None:
         try:
             wrong = [problem for mark in self.marks if (problem := figures.check(mark))]
-        except notebooks.NotebookError as err:
+            if self.path.name == "experiment.md":
+                wrong += figures.missing_ranges(self.marks, _rel(self.path))
+        except (notebooks.NotebookError, bands.BandError) as err:
             raise Failure(str(err)) from None
         self.config.stash[STATS]["figures"] += len(self.marks)
         if wrong:  # a figure the run contradicts says what was measured, before the sheet
