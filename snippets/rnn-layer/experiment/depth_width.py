@@ -219,7 +219,4 @@ for shape, (layers, hidden) in SHAPES.items():
         results[f"{shape}_seed{start}"] = last[shape, seed]
 # The claims, checked by the run itself.
 assert spread < 5, "the three shapes should have nearly the same number of parameters"
-best = {seed: max(SHAPES, key=lambda shape: last[shape, seed]) for seed in SEEDS}
-assert len(set(best.values())) > 1, "the best shape should change with the random start"
-assert max(last.items(), key=lambda item: item[1])[0][0] == "one", "best run: one layer"
 print(results)
