@@ -96,7 +96,7 @@ def measure(values: list[float], reference: float) -> dict:
     return {
         "reference": reference,
         "min": min(values),
-        "median": statistics.median(values),
+        "median": round(statistics.median(values), 6),  # no float noise such as 23.049999…
         "max": max(values),
         "runs": values,
     }
