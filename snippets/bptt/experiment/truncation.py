@@ -145,8 +145,10 @@ print(f"all runs trained in {training_seconds:.1f} s")
 #
 # `updates` is the number of chunks per epoch: one optimiser step each, except for the
 # first chunks of the stream, which hold no target yet. `graph` counts the autograd
-# nodes of one chunk's backward pass: what one update has to keep in memory grows with
-# it. The times are this machine's and vary from run to run; their ratios matter.
+# nodes of one chunk's backward pass, as the CPU implementation builds it (with cuDNN on
+# a GPU the layer is a single node): what one update has to keep in memory grows with
+# the chunk either way. The times are CPU seconds of this machine and vary from run to
+# run; their ratios matter.
 
 
 # %%
