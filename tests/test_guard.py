@@ -35,6 +35,7 @@ LSTM_EXPERIMENT = "docs/lstm-gru/experiment.md"
 CELL_STATE = "snippets/lstm-gru/experiment/cell_state.py"
 LSTM_SHEET = "tests/number_sheets/docs/lstm-gru/experiment.txt"
 PADDING_EXPERIMENT = "docs/variable-lengths/experiment.md"
+PADDING_BANDS = "tests/bands/padding.json"
 PRACTICE = "docs/why-rnns/practice.md"
 QUIZ_SHEET = "tests/answer_sheets/why-rnns/quiz.txt"
 PRACTICE_SHEET = "tests/answer_sheets/why-rnns/practice.txt"
@@ -82,6 +83,12 @@ def figure_line(path: str, ref: str) -> int:
     """The line where `path` states the figure `ref` (data-figure="ref")."""
     lines = (ROOT / path).read_text(encoding="utf-8").split("\n")
     return next(n for n, line in enumerate(lines, 1) if f'data-figure="{ref}"' in line)
+
+
+def band_line(path: str, ref: str) -> int:
+    """The line where `path` states the range of `ref` (a data-band span)."""
+    lines = (ROOT / path).read_text(encoding="utf-8").split("\n")
+    return next(n for n, line in enumerate(lines, 1) if f'"{ref}" data-band>' in line)
 
 
 def shift_figure(path: str, ref: str) -> Callable[[Path], None]:
@@ -309,6 +316,40 @@ CASES = [
         "unchecked figure on a page",
         append(EXPERIMENT_PAGE, "\nThe RNN gets 97% right.\n"),
         f"{EXPERIMENT_PAGE}:{page_length(EXPERIMENT_PAGE) + 1}: the figure '97%' is not checked",
+    ),
+    (
+        "range narrower than the band",
+        replace(PADDING_EXPERIMENT, "data-band>11\u201343%</span>", "data-band>12\u201343%</span>"),
+        f"{PADDING_EXPERIMENT}:{band_line(PADDING_EXPERIMENT, 'padding:padded_acc')}: states the "
+        "range 12\u201343 for padding:padded_acc, but its band is 11.9\u201342.2",
+    ),
+    (
+        "tolerance narrower than the measured spread",
+        replace(
+            PADDING_EXPERIMENT,
+            '<span data-figure="padding:padded_acc">22.3%</span> |',
+            '<span data-figure="padding:padded_acc" data-tol="1">22.3%</span> |',
+        ),
+        "padding:padded_acc states 22.3 ± 1, narrower than its measured spread 11.9\u201342.2",
+    ),
+    (
+        "varying figure without its range",
+        replace(
+            PADDING_EXPERIMENT,
+            '(<span data-figure="padding:padded_far" data-band>9\u201339%</span>)',
+            "(over the runs: widely)",
+        ),
+        "padding:padded_far moves from 9.4 to 38.5 over the spread runs",
+    ),
+    (
+        "band file measured on other code",
+        replace(PADDING_BANDS, '"code": "', '"code": "0'),
+        "tests/bands/padding.json: measured on other code",
+    ),
+    (
+        "claim that failed at a spread run",
+        replace(PADDING_BANDS, '"claims_failed": []', '"claims_failed": ["default seed 3: x"]'),
+        "claims of snippets/variable-lengths/experiment/padding.py did not hold",
     ),
 ]
 

@@ -245,7 +245,7 @@ fig.tight_layout()
 #   <span data-figure="truncation:chunk_5_len">5</span> steps or fewer, the input that the
 #   target depends on always lies in an earlier chunk, beyond `h.detach()`: no update
 #   ever links the two. Those runs stay near guessing, at most
-#   <span data-figure="truncation:chunk_4_acc" data-bound="upper">21%</span> right with
+#   <span data-figure="truncation:chunk_4_acc" data-bound="upper">22%</span> right with
 #   chunks of <span data-figure="truncation:chunk_4_len">4</span>. What little they get
 #   above chance, <span data-figure="truncation:chance_pct">10</span>%, can only come
 #   through the state carried across the cut: no update links a digit to its target, so

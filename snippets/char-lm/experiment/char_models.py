@@ -236,7 +236,7 @@ fig.tight_layout()
 # %% [markdown]
 # ## Text before and after training
 #
-# The same prompt and the same random draws (seed 0, temperature 1) for each model.
+# The same prompt and the same random draws (from `SEED`, at temperature 1) for each model.
 
 # %%
 samples = {name: generate(model) for name, model in models.items()}

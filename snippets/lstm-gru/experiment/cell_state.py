@@ -244,9 +244,9 @@ fig.tight_layout()
 #   between.
 # - **The cell state carries the digit.** Handed its neighbour's $c_t$ halfway, a
 #   sequence ends up naming the neighbour's digit in
-#   <span data-figure="cell_state:swap_c_other" data-tol="3">81.0%</span> of the swap
+#   <span data-figure="cell_state:swap_c_other">81.0%</span> of the swap
 #   pairs. Handed its neighbour's $h_t$ instead, it keeps its own digit in
-#   <span data-figure="cell_state:swap_h_own" data-tol="3">83.7%</span> of them. Most of
+#   <span data-figure="cell_state:swap_h_own">83.7%</span> of them. Most of
 #   the memory is in $c_t$; a little of it is in $h_t$ too, which is why neither swap is
 #   complete on its own, and swapping both is.
 #
