@@ -179,16 +179,16 @@ fig.tight_layout()
 # ## What the numbers show
 #
 # - The random start matters as much as the shape. The **one**-layer model is right at
-#   the last step <span data-figure="depth_width:one_seed0" data-tol="1">28.2%</span>
+#   the last step <span data-figure="depth_width:one_seed0">28.2%</span>
 #   of the time from its first start and
-#   <span data-figure="depth_width:one_seed1" data-tol="1">88.0%</span> from its second;
+#   <span data-figure="depth_width:one_seed1">88.0%</span> from its second;
 #   the **three**-layer model
-#   <span data-figure="depth_width:three_seed0" data-tol="1">49.6%</span> and
-#   <span data-figure="depth_width:three_seed1" data-tol="1">73.5%</span>. Which of the
+#   <span data-figure="depth_width:three_seed0">49.6%</span> and
+#   <span data-figure="depth_width:three_seed1">73.5%</span>. Which of the
 #   two shapes is ahead depends on the start.
 # - The **two**-layer model stayed on a plateau with both starts
-#   (<span data-figure="depth_width:two_seed0" data-tol="1">25.4%</span> and
-#   <span data-figure="depth_width:two_seed1" data-tol="1">21.0%</span>).
+#   (<span data-figure="depth_width:two_seed0">25.4%</span> and
+#   <span data-figure="depth_width:two_seed1">21.0%</span>).
 # - The best run of all is a single wide layer, and the ranking of the shapes changes
 #   with the start: at this size and budget, stacking was no reliable way to beat one
 #   wide layer.

@@ -213,14 +213,15 @@ fig.tight_layout()
 # ## What the numbers show
 #
 # - All three layers recall the digit they are reading. The plain **`nn.RNN`** drops
-#   within a few steps and then levels off: over the distances from
+#   within a few steps and, in this run, then levels off: over the distances from
 #   <span data-figure="distance:distance_far">10</span> steps to the first digit, it is
 #   right <span data-figure="distance:rnn_far">59%</span> of the time on average, and
 #   the RNN's figure hardly moves across those distances (from
 #   <span data-figure="distance:rnn_far_min">59.0%</span> to
 #   <span data-figure="distance:rnn_far_max">59.0%</span>). A trace of the digit
 #   survives, better than a guess (<span data-figure="distance:guess_acc">10%</span>), but
-#   far from reliable recall.
+#   far from reliable recall. (Other seeds land elsewhere, and some keep falling with
+#   distance: the experiment page gives the range over the site's spread runs.)
 # - **`nn.LSTM`** and **`nn.GRU`** recall it at every distance: even at its worst
 #   distance, the LSTM is right <span data-figure="distance:lstm_min">100%</span> of the
 #   time, and the GRU <span data-figure="distance:gru_min">100%</span>.
