@@ -1,31 +1,17 @@
+# --8<-- [start:question]
 import torch
+from torch import nn
 
-# The four options, run one by one exactly as written on the page.
-OPTIONS = [
-    'rnn = torch.nn.RNN(4, 3, nonlinearity="ReLU")',
-    "rnn = torch.nn.RNN(4, 3, nonlinearity=torch.nn.ReLU())",
-    'rnn = torch.nn.RNN(4, 3, activation="relu")',
-    'rnn = torch.nn.RNN(4, 3, nonlinearity="relu")',
-]
+torch.manual_seed(0)
+rnn = nn.RNN(input_size=2, hidden_size=1, nonlinearity="relu")
+with torch.no_grad():  # ignore the input, copy the state with a weight of one
+    rnn.weight_ih_l0.zero_()
+    rnn.weight_hh_l0.fill_(1.0)
+    rnn.bias_ih_l0.zero_()
+    rnn.bias_hh_l0.zero_()
+h_0 = torch.full((1, 1, 1), -0.5)
+output, h_n = rnn(torch.randn(5, 1, 2), h_0)
+# --8<-- [end:question]
 
-
-def run(line):
-    """What running one option gives: the layer it builds, or the error it raises."""
-    names = {"torch": torch}
-    try:
-        exec(compile(line, "<option>", "exec"), names)
-    except Exception as err:
-        return None, f"{type(err).__name__}: {err}"
-    return names["rnn"], f"built, nonlinearity={names['rnn'].nonlinearity!r}"
-
-
-works = []
-for line in OPTIONS:
-    layer, outcome = run(line)
-    print(f"{line} -> {outcome}")
-    if layer is not None and layer.nonlinearity == "relu":
-        works.append(line)
-
-(answer,) = works
-print("builds a ReLU RNN:")
-print(answer)
+print("h after each step:", [round(value, 3) for value in output.flatten().tolist()])
+print(f"{h_n.item():.1f}")
