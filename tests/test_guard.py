@@ -39,6 +39,8 @@ PADDING_BANDS = "tests/bands/padding.json"
 PRACTICE = "docs/why-rnns/practice.md"
 QUIZ_SHEET = "tests/answer_sheets/why-rnns/quiz.txt"
 PRACTICE_SHEET = "tests/answer_sheets/why-rnns/practice.txt"
+GATES = "docs/lstm-gru/concept.md"
+RNN_CONCEPT = "docs/why-rnns/concept.md"
 
 
 def question(page: str, question_id: str) -> re.Pattern:
@@ -73,6 +75,22 @@ def append(path: str, text: str) -> Callable[[Path], None]:
             f.write(text)
 
     return mutate
+
+
+def line_of(path: str, text: str) -> int:
+    """The line of `path` where `text` first appears."""
+    lines = (ROOT / path).read_text(encoding="utf-8").split("\n")
+    return next(n for n, line in enumerate(lines, 1) if text in line)
+
+
+def equation(page: str, text: str, name: str, quantity: str) -> re.Pattern:
+    """A failure at the line of `page` that holds `text`, naming the equation's binding and
+    the quantity that differs from PyTorch."""
+    return re.compile(
+        rf"^{re.escape(page)}:{line_of(page, text)}: equation {name}: `.*` is not what "
+        rf"\S+ computes: {re.escape(quantity)} differs by up to",
+        re.MULTILINE,
+    )
 
 
 def page_length(path: str) -> int:
@@ -301,6 +319,31 @@ CASES = [
             r"blank 1 = D \(1 \+ 1\) prints exactly",
             re.M,
         ),
+    ),
+    # Display equations, evaluated from their LaTeX against PyTorch (engine/equations.py)
+    (
+        "GRU update with z_t and 1 - z_t swapped",
+        replace(
+            GATES,
+            r"h_t &= (1 - z_t) \odot n_t + z_t \odot h_{t-1}",
+            r"h_t &= z_t \odot n_t + (1 - z_t) \odot h_{t-1}",
+        ),
+        equation(GATES, r"h_t &= (1 - z_t) \odot n_t", "gru", "h_t"),
+    ),
+    (
+        "GRU reset product without b_hn",
+        replace(GATES, r"r_t \odot (W_{hn} h_{t-1} + b_{hn})", r"r_t \odot (W_{hn} h_{t-1})"),
+        equation(GATES, r"n_t &= \tanh", "gru", "n_t"),
+    ),
+    (
+        "LSTM candidate with sigma for tanh",
+        replace(GATES, r"g_t &= \tanh(W_{ig}", r"g_t &= \sigma(W_{ig}"),
+        equation(GATES, r"g_t &= \tanh(W_{ig}", "lstm", "g_t"),
+    ),
+    (
+        "display equation without a marker",
+        append(RNN_CONCEPT, "\n$$\nh_t = W_{hh} h_{t-1}\n$$\n"),
+        f"{RNN_CONCEPT}:{page_length(RNN_CONCEPT) + 1}: this display equation has no marker",
     ),
     (
         "changed figure on a page",

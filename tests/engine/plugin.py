@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
-from . import bands, figures, kernels, notebooks, prose, quiz, sheet, structure
+from . import bands, equations, figures, kernels, notebooks, prose, quiz, sheet, structure
 from .compare import diff, written_output
 from .expand import expand, expand_lines, indented_code
 from .page import Fence, Page, scan, target_file
@@ -55,6 +55,9 @@ def pytest_configure(config: pytest.Config) -> None:
         "figures": 0,
         "updated": [],
         "proofs": [],  # one prove.Proof per question or task
+        "equations": {},  # page -> [display equations proven, failed, notation]
+        "equation_lines": 0,  # `lhs = rhs` lines of the proven ones
+        "equation_runs": 0,  # their comparisons with PyTorch, over seeds and sizes
         "failed": set(),  # pages with a failed item: --update-outputs keeps their sheets
     }
 
@@ -99,6 +102,22 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
         if config.option.verbose > 0:
             for line in (line for p in proofs for line in p.report):
                 terminalreporter.write_line(f"  {line}")
+    if stats["equations"]:
+        proven, failed, notation = (
+            sum(n[i] for n in stats["equations"].values()) for i in range(3)
+        )
+        terminalreporter.write_line(
+            f"{proven + failed + notation} display equations on {len(stats['equations'])} page"
+            f"{'s' * (len(stats['equations']) != 1)}: "
+            f"{proven} proven against PyTorch ({stats['equation_lines']} equations, "
+            f"{stats['equation_runs']} comparisons over seeds and sizes), {notation} notation"
+            + (f", {failed} FAILED" if failed else "")
+        )
+        for page, (proven, failed, notation) in sorted(stats["equations"].items()):
+            terminalreporter.write_line(
+                f"  {page}: {proven} proven, {notation} notation"
+                + (f", {failed} failed" if failed else "")
+            )
     for path in stats["updated"]:
         terminalreporter.write_line(f"updated {path}")
     if config.option.update_outputs:
@@ -154,6 +173,8 @@ class PageFile(pytest.File):
         problems += structure.page_problems(
             str(page.path.relative_to("docs")), shown | notebook_sources, ROOT
         )
+        displays, equation_problems = equations.scan(page)  # every $$ block: checked or notation
+        problems += equation_problems
 
         yield StructureItem.from_parent(self, name="structure", problems=problems)
         if problems:
@@ -178,6 +199,13 @@ class PageFile(pytest.File):
                 page=page,
                 question=question,
                 code=shown[template.line] if template else "",
+            )
+        if displays:
+            counts = self.config.stash[STATS]["equations"].setdefault(str(page.path), [0, 0, 0])
+            counts[2] += sum(d.kind == "notation" for d in displays)
+        for display in (d for d in displays if d.kind == "equation"):
+            yield EquationItem.from_parent(
+                self, name=f"equation {display.binding} (line {display.line})", display=display
             )
         if marks:
             yield FiguresItem.from_parent(self, name="figures", marks=marks, numbers=numbers)
@@ -343,6 +371,36 @@ class ProofItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, self.question.line - 1, self.question.label(self.page)
+
+
+class EquationItem(pytest.Item):
+    """Evaluates one display equation from its LaTeX and compares it with PyTorch
+    (equations.py, equation_bindings.py)."""
+
+    def __init__(self, *, display: equations.Display, **kwargs):
+        super().__init__(**kwargs)
+        self.display = display
+
+    def runtest(self) -> None:
+        stats = self.config.stash[STATS]
+        page = _rel(self.path)
+        problems, compared = equations.check(self.display, page)
+        stats["equations"][page][1 if problems else 0] += 1
+        if not problems:
+            stats["equation_lines"] += len(self.display.equations)
+            stats["equation_runs"] += compared
+        if problems:
+            raise Failure("\n".join(problems))
+
+    def repr_failure(self, excinfo):
+        return _report(excinfo, super().repr_failure)
+
+    def reportinfo(self):
+        return (
+            self.path,
+            self.display.line - 1,
+            f"{_rel(self.path)}:{self.display.line}: {self.name}",
+        )
 
 
 class FiguresItem(pytest.Item):

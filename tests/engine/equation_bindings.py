@@ -1,0 +1,268 @@
+r"""What the symbols of a checked equation stand for (see equations.py).
+
+A binding is a function `(seed, size) -> Case`, named in BINDINGS and on the page by
+`<!--hs-equation: NAME-->`. It builds the PyTorch layer or calls the function the equation
+describes, on random inputs, and gives:
+
+- `values`: every symbol the equations read, as LaTeX (`"W_{ir}"`, `"h_{t-1}"`), and a
+  reference for every left side they define (`"h_t"`), taken from PyTorch's own output;
+- `references`: which of `values` are left sides to check;
+- `families`: tensors whose entries a sum or a product reads by index (`g_j` is `g[j - 1]`).
+
+Vectors are columns shaped (size, batch), so `W_{ir} x_t` is a matrix product. A gate that
+PyTorch does not return (`r_t`, `i_t`) is computed here from its parameter slices, and the
+binding first proves that these gates give the layer's own output: a wrong reference fails as
+a broken binding, never as a wrong page. Everything is float64.
+"""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+from .equations import Case, canonical
+
+SEEDS = (0, 1, 2)
+
+
+class BindingError(Exception):
+    """A binding whose own reference disagrees with PyTorch: fix the binding, not the page."""
+
+
+def _column(t: torch.Tensor) -> torch.Tensor:
+    """(batch, size) -> (size, batch); a bias (size,) -> (size, 1)."""
+    return t.T.clone() if t.dim() == 2 else t.reshape(-1, 1).clone()
+
+
+def _case(label, against, values, references, families=None) -> Case:
+    values = {canonical(k): v for k, v in values.items()}
+    return Case(label, against, values, families or {}, {canonical(k) for k in references})
+
+
+def _agree(name, mine, theirs):
+    if not torch.allclose(mine, theirs, rtol=1e-9, atol=1e-12):
+        raise BindingError(f"binding {name}: its own gates do not give PyTorch's output")
+
+
+CELL_SIZES = [(3, 4, 2), (5, 2, 1), (1, 6, 3)]  # (input_size, hidden_size, batch)
+
+
+def _cell_inputs(layer_type, seed, size, states=1):
+    input_size, hidden, batch = size
+    torch.manual_seed(seed)
+    layer = layer_type(input_size, hidden).double()
+    x = torch.randn(1, batch, input_size, dtype=torch.float64)
+    previous = [torch.randn(1, batch, hidden, dtype=torch.float64) for _ in range(states)]
+    label = f"seed {seed}, input_size {input_size}, hidden_size {hidden}, batch {batch}"
+    return layer, x, previous, label
+
+
+def rnn(seed, size) -> Case:
+    layer, x, (h0,), label = _cell_inputs(nn.RNN, seed, size)
+    with torch.no_grad():
+        output, _ = layer(x, h0)
+    values = {
+        "W_{ih}": layer.weight_ih_l0.detach(),
+        "W_{hh}": layer.weight_hh_l0.detach(),
+        "b_{ih}": _column(layer.bias_ih_l0.detach()),
+        "b_{hh}": _column(layer.bias_hh_l0.detach()),
+        "x_t": _column(x[0]),
+        "h_{t-1}": _column(h0[0]),
+        "h_t": _column(output[0]),
+    }
+    return _case(label, "nn.RNN", values, {"h_t"})
+
+
+def _slices(layer, names):
+    """{'W_{ii}': …, 'b_{hi}': …} from PyTorch's stacked weights, gates in `names` order."""
+    out = {}
+    for kind, weight, bias in (
+        ("i", "weight_ih_l0", "bias_ih_l0"),
+        ("h", "weight_hh_l0", "bias_hh_l0"),
+    ):
+        w = getattr(layer, weight).detach().chunk(len(names))
+        b = getattr(layer, bias).detach().chunk(len(names))
+        for gate, wg, bg in zip(names, w, b, strict=True):
+            out[f"W_{{{kind}{gate}}}"] = wg
+            out[f"b_{{{kind}{gate}}}"] = _column(bg)
+    return out
+
+
+def _pre(v, gate, x, h):
+    return (
+        v[f"W_{{i{gate}}}"] @ x
+        + v[f"b_{{i{gate}}}"]
+        + v[f"W_{{h{gate}}}"] @ h
+        + v[f"b_{{h{gate}}}"]
+    )
+
+
+def lstm(seed, size) -> Case:
+    layer, x, (h0, c0), label = _cell_inputs(nn.LSTM, seed, size, states=2)
+    with torch.no_grad():
+        _, (h1, c1) = layer(x, (h0, c0))
+    v = _slices(layer, "ifgo")
+    xt, h, c = _column(x[0]), _column(h0[0]), _column(c0[0])
+    gates = {
+        "i_t": torch.sigmoid(_pre(v, "i", xt, h)),
+        "f_t": torch.sigmoid(_pre(v, "f", xt, h)),
+        "g_t": torch.tanh(_pre(v, "g", xt, h)),
+        "o_t": torch.sigmoid(_pre(v, "o", xt, h)),
+    }
+    c_t = gates["f_t"] * c + gates["i_t"] * gates["g_t"]
+    _agree("lstm", c_t, _column(c1[0]))
+    _agree("lstm", gates["o_t"] * torch.tanh(c_t), _column(h1[0]))
+    v |= gates | {"x_t": xt, "h_{t-1}": h, "c_{t-1}": c}
+    v |= {"c_t": _column(c1[0]), "h_t": _column(h1[0])}
+    return _case(label, "nn.LSTM", v, {*gates, "c_t", "h_t"})
+
+
+def gru(seed, size) -> Case:
+    layer, x, (h0,), label = _cell_inputs(nn.GRU, seed, size)
+    with torch.no_grad():
+        _, h1 = layer(x, h0)
+    v = _slices(layer, "rzn")
+    xt, h = _column(x[0]), _column(h0[0])
+    r = torch.sigmoid(_pre(v, "r", xt, h))
+    z = torch.sigmoid(_pre(v, "z", xt, h))
+    n = torch.tanh(v["W_{in}"] @ xt + v["b_{in}"] + r * (v["W_{hn}"] @ h + v["b_{hn}"]))
+    _agree("gru", (1 - z) * n + z * h, _column(h1[0]))
+    v |= {"r_t": r, "z_t": z, "n_t": n, "x_t": xt, "h_{t-1}": h, "h_t": _column(h1[0])}
+    return _case(label, "nn.GRU", v, {"r_t", "z_t", "n_t", "h_t"})
+
+
+def rnn_parameters(seed, size) -> Case:
+    input_size, hidden, layers, directions = size
+    layer = nn.RNN(input_size, hidden, num_layers=layers, bidirectional=directions == 2)
+    count = sum(p.numel() for p in layer.parameters())
+    label = (
+        f"input_size {input_size}, hidden_size {hidden}, num_layers {layers}, "
+        f"bidirectional={directions == 2}"
+    )
+    values = {
+        "H": hidden,
+        "I": input_size,
+        "L": layers,
+        "D": directions,
+        r"\text{parameters}": count,
+    }
+    return _case(
+        label, "sum(p.numel() for p in nn.RNN(…).parameters())", values, {r"\text{parameters}"}
+    )
+
+
+def rnn_jacobian(seed, size) -> Case:
+    """d h_T / d h_{T-k} of a one-layer nn.RNN, by autograd through the layer itself."""
+    input_size, hidden, steps, k = size
+    torch.manual_seed(seed)
+    layer = nn.RNN(input_size, hidden).double()
+    x = torch.randn(steps, 1, input_size, dtype=torch.float64)
+    with torch.no_grad():
+        output, _ = layer(x)
+    states = output[:, 0, :]  # h_1 … h_T
+
+    def last_state(start):
+        return layer(x[steps - k :], start.reshape(1, 1, hidden))[1].reshape(hidden)
+
+    jacobian = torch.autograd.functional.jacobian(last_state, states[steps - k - 1].clone())
+    values = {
+        "W_{hh}": layer.weight_hh_l0.detach(),
+        "T": steps,
+        "k": k,
+        r"\frac{\partial h_T}{\partial h_{T-k}}": jacobian,
+    }
+    label = f"seed {seed}, input_size {input_size}, hidden_size {hidden}, T {steps}, k {k}"
+    families = {"h": states.detach().unsqueeze(-1)}  # h_t is a column (hidden, 1)
+    return _case(
+        label,
+        "autograd through nn.RNN",
+        values,
+        {r"\frac{\partial h_T}{\partial h_{T-k}}"},
+        families,
+    )
+
+
+def clip_grad_norm(seed, size) -> Case:
+    input_size, hidden, ratio = size
+    torch.manual_seed(seed)
+    layer = nn.RNN(input_size, hidden).double()
+    output, _ = layer(torch.randn(4, 2, input_size, dtype=torch.float64))
+    output.pow(2).sum().backward()
+    g = torch.cat([p.grad.flatten() for p in layer.parameters()]).clone()
+    max_norm = ratio * g.norm().item()  # below the norm (clipped) or above it (unchanged)
+    returned = nn.utils.clip_grad_norm_(layer.parameters(), max_norm=max_norm)
+    clipped = torch.cat([p.grad.flatten() for p in layer.parameters()])
+    values = {
+        "g": g,
+        "P": g.numel(),
+        r"\text{max\_norm}": max_norm,
+        r"\lVert g \rVert": returned,
+        "g'": clipped,
+    }
+    label = (
+        f"seed {seed}, input_size {input_size}, hidden_size {hidden}, max_norm {ratio} x the norm"
+    )
+    return _case(label, "nn.utils.clip_grad_norm_", values, {r"\lVert g \rVert", "g'"}, {"g": g})
+
+
+def cross_entropy(seed, size) -> Case:
+    steps, classes = size
+    torch.manual_seed(seed)
+    z = torch.randn(steps, classes, dtype=torch.float64) * 2
+    y = torch.randint(0, classes, (steps,))
+    loss = F.cross_entropy(z, y)
+    # Perplexity from its own definition: one over the geometric mean of the targets' probabilities.
+    probability = torch.softmax(z, dim=1)[torch.arange(steps), y]
+    perplexity = probability.prod() ** (-1 / steps)
+    values = {"N": steps, "C": classes, r"\ell": loss, r"\text{perplexity}": perplexity}
+    families = {"z": z, "y": (y + 1).double()}  # classes numbered from 1, as written
+    label = f"seed {seed}, N {steps}, C {classes}"
+    return _case(
+        label, "nn.functional.cross_entropy", values, {r"\ell", r"\text{perplexity}"}, families
+    )
+
+
+def masked_mean(seed, size) -> Case:
+    lengths, classes = size
+    torch.manual_seed(seed)
+    longest = max(lengths)
+    scores = torch.randn(longest, len(lengths), classes, dtype=torch.float64)
+    targets = torch.full((longest, len(lengths)), -100)
+    for b, length in enumerate(lengths):
+        targets[:length, b] = torch.randint(0, classes, (length,))
+    flat_scores, flat_targets = scores.flatten(0, 1), targets.flatten()
+    loss = F.cross_entropy(flat_scores, flat_targets, ignore_index=-100)
+    per_step = F.cross_entropy(flat_scores, flat_targets.clamp(min=0), reduction="none")
+    mask = (flat_targets != -100).double()
+    values = {"T": flat_targets.numel(), r"\ell": loss}
+    label = f"seed {seed}, lengths {lengths}, C {classes}"
+    return _case(
+        label,
+        "nn.functional.cross_entropy(…, ignore_index=-100)",
+        values,
+        {r"\ell"},
+        {r"\ell": per_step, "m": mask},
+    )
+
+
+BINDINGS = {
+    "rnn": (rnn, CELL_SIZES),
+    "lstm": (lstm, CELL_SIZES),
+    "gru": (gru, CELL_SIZES),
+    "rnn-parameters": (rnn_parameters, [(3, 4, 1, 1), (5, 2, 3, 2), (1, 6, 2, 1), (4, 3, 2, 2)]),
+    "rnn-jacobian": (rnn_jacobian, [(3, 4, 6, 1), (2, 5, 7, 4), (1, 3, 5, 4)]),
+    "clip-grad-norm": (clip_grad_norm, [(3, 4, 0.5), (2, 3, 2.0), (1, 5, 0.1)]),
+    "cross-entropy": (cross_entropy, [(4, 3), (8, 5), (12, 7)]),
+    "masked-mean": (masked_mean, [((4, 2, 3), 5), ((1, 3), 4), ((5, 5, 2, 1), 3)]),
+}
+
+_CACHE: dict[str, list[Case]] = {}
+
+
+def cases(name: str) -> list[Case]:
+    """Every seed and size of binding `name`, built once per run."""
+    if name not in _CACHE:
+        make, sizes = BINDINGS[name]
+        _CACHE[name] = [make(seed, size) for seed in SEEDS for size in sizes]
+    return _CACHE[name]
