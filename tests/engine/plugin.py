@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
-from . import figures, notebooks, prose, quiz, sheet, structure
+from . import figures, notebooks, prose, quiz, sheet, snapshot, structure
 from .compare import diff, written_output
 from .expand import expand, expand_lines, indented_code
 from .page import Fence, Page, scan, target_file
 from .prove import EXECUTION, prove_question, prove_task
-from .run import execute
+from .run import execute, other_thread_count
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -206,9 +206,9 @@ class SheetsItem(pytest.Item):
             )
         if sheet.update(self.page, self.questions, ROOT):
             stats["updated"].append(str(sheet.sheet_path(self.page)))
-        before = _read(ROOT / figures.sheet_path(str(self.page.path)))
+        before = snapshot.read(ROOT / figures.sheet_path(str(self.page.path)))
         figures.check_sheet(str(self.page.path), self.marks, ROOT, True, self.numbers)
-        if _read(ROOT / figures.sheet_path(str(self.page.path))) != before:
+        if snapshot.read(ROOT / figures.sheet_path(str(self.page.path))) != before:
             stats["updated"].append(str(figures.sheet_path(str(self.page.path))))
 
     def repr_failure(self, excinfo):
@@ -216,10 +216,6 @@ class SheetsItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, 0, f"{_rel(self.path)}: answer and number sheets"
-
-
-def _read(path: Path) -> str | None:
-    return path.read_text(encoding="utf-8") if path.exists() else None
 
 
 class StructureItem(pytest.Item):
@@ -260,17 +256,37 @@ class BlockItem(pytest.Item):
         stats["executed"] += 1
         if run.error:
             raise Failure(f"{self.where}: the code raised\n{run.error}")
-        again = execute(code, self.snippet, first_line, rng_seed=2)
+        # The second run changes both the global seed and torch's thread count: one run more
+        # proves the output owes nothing to either (a third tells which, only on failure).
+        threads = other_thread_count()
+        again = execute(code, self.snippet, first_line, rng_seed=2, threads=threads)
         if again.error or again.stdout != run.stdout:
-            raise Failure(
-                f"{self.where}: prints differently from one run to the next. Seed every random "
-                "generator it uses inside the snippet, e.g. torch.manual_seed(0).\n"
-                + (
-                    again.error
-                    or diff(run.stdout, again.stdout, "run 1 (seed 1)", "run 2 (seed 2)")
-                )
-            )
+            raise Failure(self.unstable(code, first_line, run, again, threads))
         self.check_output(run.stdout, stats)
+
+    def unstable(self, code: str, first_line: int, run, again, threads: int) -> str:
+        """Why the second run printed something else: the seed, or the thread count."""
+        third = execute(code, self.snippet, first_line, rng_seed=1, threads=threads)
+        if not third.error and third.stdout == run.stdout:
+            cause = (
+                "prints differently from one run to the next. Seed every random generator it "
+                "uses inside the snippet, e.g. torch.manual_seed(0)."
+            )
+        else:
+            cause = (
+                f"prints differently with torch computing on {threads} CPU thread(s) than with "
+                "its default count: print a value rounded to what is stable, or compute it in "
+                "a fixed order."
+            )
+        return f"{self.where}: {cause}\n" + (
+            again.error
+            or diff(
+                run.stdout,
+                again.stdout,
+                "run 1 (seed 1, default threads)",
+                f"run 2 (seed 2, {threads} thread(s))",
+            )
+        )
 
     def check_output(self, printed: str, stats: dict) -> None:
         if self.fence.output is None:
