@@ -137,7 +137,10 @@ class PageFile(pytest.File):
             problems += sheet.check(page, questions, ROOT)
             if not marks:  # with figures, FiguresItem checks the sheet after them
                 problems += figures.check_sheet(str(page.path), marks, ROOT, numbers=numbers)
-        if expanded:  # numbers in prose are bound to the code and output the page shows
+        # Numbers in prose are bound to the code and output the page shows. With
+        # --update-outputs, ProseItem checks them after the blocks have rewritten the outputs,
+        # so that prose written for the new output passes in the same run.
+        if expanded and not updating:
             problems += prose.page_problems(page, questions, lambda ls: expand_lines(ls, ROOT))
         shown = {f for fence in page.fences for f in fence.files if (ROOT / f).is_file()}
         for name in sorted(f for f in shown if f.endswith(".py")):
@@ -176,6 +179,7 @@ class PageFile(pytest.File):
         if marks:
             yield FiguresItem.from_parent(self, name="figures", marks=marks, numbers=numbers)
         if updating:
+            yield ProseItem.from_parent(self, name="prose", page=page, questions=questions)
             yield SheetsItem.from_parent(
                 self, name="sheets", page=page, questions=questions, marks=marks, numbers=numbers
             )
@@ -216,6 +220,28 @@ class SheetsItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, 0, f"{_rel(self.path)}: answer and number sheets"
+
+
+class ProseItem(pytest.Item):
+    """With --update-outputs: the numbers in the page's prose, checked against the outputs the
+    blocks above have just written (before the sheets are rewritten from them)."""
+
+    def __init__(self, *, page: Page, questions: list[quiz.Block], **kwargs):
+        super().__init__(**kwargs)
+        self.page, self.questions = page, questions
+
+    def runtest(self) -> None:
+        problems = prose.page_problems(
+            self.page, self.questions, lambda lines: expand_lines(lines, ROOT)
+        )
+        if problems:
+            raise Failure("\n".join(problems))
+
+    def repr_failure(self, excinfo):
+        return _report(excinfo, super().repr_failure)
+
+    def reportinfo(self):
+        return self.path, 0, f"{_rel(self.path)}: numbers in prose"
 
 
 class StructureItem(pytest.Item):
