@@ -93,6 +93,12 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
         if config.option.verbose > 0:
             for line in (line for p in proofs for line in p.report):
                 terminalreporter.write_line(f"  {line}")
+    ran = [r for key in ("passed", "failed", "error") for r in terminalreporter.stats.get(key, [])]
+    if not any(report.nodeid.startswith("tests/") for report in ran):  # a single-page check
+        terminalreporter.write_line(
+            "left to `nox -s check`: the site-wide tests in tests/ (orphan snippets and sheets, "
+            "notebook prose, guard and scaffold runs); to `nox -s docs`: the built site"
+        )
     for path in stats["updated"]:
         terminalreporter.write_line(f"updated {path}")
     if config.option.update_outputs:
