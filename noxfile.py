@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -44,6 +46,14 @@ nox.options.default_venv_backend = "none"  # the sessions share .venv instead of
 nox.options.sessions = ["check"]
 # Material prints an end-of-life banner on every build; it is known (see CONTRIBUTING.md).
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# nox looks for uv before every session, even with no virtualenv to make, and says "uv binary
+# not found." when it is absent. The sessions here share .venv and never use uv: drop that line.
+logging.getLogger("nox").addFilter(lambda record: record.getMessage() != "uv binary not found.")
+
+
+# PyTorch's own index of CPU-only builds. PyPI's torch for Linux is the CUDA build, which pulls
+# in about 3 GB of NVIDIA libraries that nothing here uses.
+TORCH_CPU_INDEX = "https://download.pytorch.org/whl/cpu"
 
 
 def _env(session: nox.Session) -> None:
@@ -54,10 +64,41 @@ def _env(session: nox.Session) -> None:
         session.run(sys.executable, "-m", "venv", str(VENV))
     if not stamp.exists() or stamp.read_text() != digest:
         session.run(str(PYTHON), "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        _torch_cpu(session)
         session.run(str(PYTHON), "-m", "pip", "install", "--quiet", "-r", str(REQUIREMENTS))
         stamp.write_text(digest)
     session.env["PATH"] = os.pathsep.join([str(VENV / "bin"), os.environ.get("PATH", "")])
     session.env["VIRTUAL_ENV"] = str(VENV)
+
+
+def _torch_cpu(session: nox.Session) -> None:
+    """Install requirements.txt's torch as its CPU build (`+cpu`), before the rest, unless .venv
+    has that version already (any build: see README for CUDA). requirements.txt then finds it
+    installed and asks no index for torch; torch's own dependencies come from PyPI.
+
+    A wheel that pip's configuration already offers without the network (`find-links`, as on
+    the project's machines) is taken first; otherwise PyTorch's CPU index is asked, and only for
+    torch: as an extra index for the whole file, an unreachable one would make pip retry it for
+    every package."""
+    pin = next(
+        line.split("#")[0].strip()
+        for line in REQUIREMENTS.read_text(encoding="utf-8").splitlines()
+        if line.startswith("torch==")
+    )
+    installed = subprocess.run(
+        [str(PYTHON), "-c", "import importlib.metadata as m; print(m.version('torch'))"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    if installed.split("+")[0] == pin.removeprefix("torch=="):
+        return
+    cpu = pin.split("+")[0] + "+cpu"
+    pip = [str(PYTHON), "-m", "pip", "install", "--quiet", "--no-deps", cpu]
+    if subprocess.run([*pip, "--no-index"], capture_output=True).returncode == 0:
+        session.log(f"{cpu}: the CPU wheel that pip's configuration offers on this machine")
+        return
+    session.log(f"{cpu}: from PyTorch's CPU index, {TORCH_CPU_INDEX} (about 190 MB)")
+    session.run(*pip, "--index-url", TORCH_CPU_INDEX)
 
 
 def _lighthouse(session: nox.Session) -> None:

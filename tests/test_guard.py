@@ -3,6 +3,7 @@ verification on the copy, and require a failure that names the file at fault."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ import pytest
 
 from engine import notebooks
 from engine.plugin import ROOT
+from engine.run import save_runs
 
 # Everything loading mkdocs.yml needs (theme.custom_dir and the hooks must exist, or the
 # config is refused).
@@ -397,12 +399,18 @@ CASES = [
 ]
 
 
+REUSED: dict[str, str] = {}  # the environment that lets the copies reuse this run's runs
+
+
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory) -> Path:
     # Run the experiments here first (or reuse their run): the copies then find the executed
     # notebooks in docs/ and check figures against them without training again.
     for experiment in notebooks.experiments():
         notebooks.executed(experiment)
+    # The blocks this verification has run already (all of docs/, in a whole run): a copy runs
+    # for real only what its mutation changed (engine/run.py).
+    REUSED.update(save_runs(tmp_path_factory.mktemp("runs") / "runs.json"))
     return copy_project(tmp_path_factory.mktemp("pristine"))
 
 
@@ -424,6 +432,7 @@ def verify(root: Path, *targets: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "pytest", *targets, "-q", "-p", "no:cacheprovider"],
         cwd=root,
+        env={**os.environ, **REUSED},
         capture_output=True,
         text=True,
     )

@@ -43,3 +43,37 @@ def test_scaffolded_page_question_and_task_pass_the_checks(tmp_path):
     # A second page with the same name is refused with a message, not overwritten.
     again = run(tmp_path, "-m", "engine.new", "page", "rnn-cell/cell", "Again")
     assert again.returncode == 2 and "exists already" in again.stderr
+
+
+@pytest.mark.slow
+def test_a_page_in_a_module_then_new_output_and_its_prose_in_one_update(tmp_path):
+    """CONTRIBUTING's order in one pass: a page scaffolded into an existing module lands after
+    its last concept page, titled like them; then its code changes what it prints and the prose
+    states the new shape at once, and `nox -s update` writes the output first and checks the
+    prose against it, with no placeholder in the prose to get there."""
+    copy_project(tmp_path)
+    page = "docs/rnn-layer/stacking.md"
+    made = run(tmp_path, "-m", "engine.new", "page", "rnn-layer/stacking", "stacked layers")
+    assert made.returncode == 0, made.stdout + made.stderr
+    nav = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    entries = [line.strip() for line in nav.split("\n") if "rnn-layer/" in line]
+    at = entries.index('- "Concept: stacked layers (5 min)": rnn-layer/stacking.md')
+    assert entries[at - 1].endswith("rnn-layer/shapes.md"), entries  # the last concept page
+    assert entries[at + 1].endswith("rnn-layer/quick-intro.md"), entries
+
+    example = tmp_path / "snippets/rnn-layer/stacking/example.py"
+    example.write_text(example.read_text().replace("randn(2, 3)", "randn(4, 7)"))
+    text = (tmp_path / page).read_text(encoding="utf-8")
+    (tmp_path / page).write_text(
+        text.replace("What the output shows.", "The output shows `x` as `(4, 7)`."),
+        encoding="utf-8",
+    )
+    updated = run(
+        tmp_path, "-m", "pytest", page, "--update-outputs", "-q", "-p", "no:cacheprovider"
+    )
+    assert updated.returncode == 0, updated.stdout[-4000:]
+    out = tmp_path / "snippets/rnn-layer/stacking/example.out"
+    assert out.read_text(encoding="utf-8") == "(4, 7)\n"
+    checks = ["tests/test_home.py", "tests/test_reading_time.py", "tests/test_snippets.py"]
+    checked = run(tmp_path, "-m", "pytest", page, *checks, "-q", "-p", "no:cacheprovider")
+    assert checked.returncode == 0, checked.stdout[-4000:]

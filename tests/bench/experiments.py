@@ -20,6 +20,8 @@ from pathlib import Path
 
 from engine import notebooks
 
+# The verification's time over the bare run of every code block once (bench/snippets.py).
+OVERHEAD = 1.5
 BUDGET = 300  # seconds of CPU for all experiments together, one after another (issues 13, 14)
 
 
@@ -66,6 +68,22 @@ def verify() -> bool:
     seconds = time.perf_counter() - start
     verdict = "passed" if run.returncode == 0 else f"FAILED:\n{run.stdout[-3000:]}"
     print(f"{'verification (pytest), experiments cached':46} {seconds:8.1f}  {verdict}")
+    bare = subprocess.run(
+        [sys.executable, "-m", "bench.snippets"],
+        cwd=notebooks.ROOT,
+        env={**os.environ, "PYTHONPATH": str(notebooks.ROOT / "tests")},
+        capture_output=True,
+        text=True,
+    )
+    lines = bare.stdout.strip().split("\n")
+    bare_seconds = float(lines[-1])
+    print(f"{'every code block run once, one process (bare)':46} {bare_seconds:8.1f}  {lines[0]}")
+    overhead = seconds / bare_seconds
+    within = "within" if overhead <= OVERHEAD else "OVER"
+    print(
+        f"{'verification overhead against the bare run':46} {overhead:7.2f}x  "
+        f"({within} the goal of {OVERHEAD}x)"
+    )
     return run.returncode == 0
 
 

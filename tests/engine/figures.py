@@ -43,7 +43,6 @@ tolerance fails until `nox -s update` rewrites the sheet, and then shows in `git
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Iterable
@@ -240,17 +239,15 @@ def check_sheet(
 
     With `update`, the sheet is rewritten instead (`nox -s update`), and nothing is reported.
     """
+    from . import snapshot
+
     path = root / sheet_path(source)
     wanted = render_sheet(marks) + "".join(f"{line}\n" for line in numbers)
-    written = path.read_text(encoding="utf-8") if path.exists() else ""
-    if wanted == written:
-        return []
     if update:
-        if wanted:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(wanted, encoding="utf-8")
-        else:
-            path.unlink()
+        snapshot.write(path, wanted)
+        return []
+    written = snapshot.read(path) or ""
+    if wanted == written:
         return []
     if not wanted:
         return [f"{sheet_path(source)}: {source} states no numbers any more; delete this sheet"]
@@ -258,12 +255,7 @@ def check_sheet(
         f"{source}: the numbers it states differ from its reviewed number sheet "
         f"{sheet_path(source)} (a number in running text changed, a figure span re-pointed, or "
         "a tolerance or bound changed). If the edit is meant, run `nox -s update` and review "
-        "`git diff`.\n"
-        + "\n".join(
-            difflib.unified_diff(
-                written.split("\n"), wanted.split("\n"), "number sheet", source, lineterm=""
-            )
-        )
+        "`git diff`.\n" + snapshot.diff(written, wanted, "number sheet", source)
     ]
 
 

@@ -162,16 +162,47 @@ def _insert_after(path: Path, line_index: int, new_lines: list[str]) -> None:
     print(f"edited  {path.relative_to(ROOT)}")
 
 
+CONCEPT = "Concept: "  # how a module's concept pages are titled, in the nav and on the page
+NAV_ENTRY = r"^(?P<indent>\s+)- \"?(?P<title>[^\"]*?)\"?:\s+{module}/(?P<page>\S+)\s*$"
+
+
+def module_entries(module: str) -> list[tuple[int, str, str]]:
+    """(line index, title, page) of each nav entry of the module in mkdocs.yml, in order."""
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    entry = re.compile(NAV_ENTRY.format(module=re.escape(module)))
+    return [(i, m["title"], m["page"]) for i, line in enumerate(lines) if (m := entry.match(line))]
+
+
+def concept_title(module: str, title: str) -> str:
+    """The module's "Concept: " prefix on a new page's title, when its concept pages have it."""
+    titled = any(name.startswith(CONCEPT) for _, name, _ in module_entries(module))
+    return CONCEPT + title if titled and not title.startswith(CONCEPT.strip()) else title
+
+
+def after_concepts(entries: list[tuple[int, str, str]]) -> int:
+    """Where a new page goes among the module's entries: after its last concept page, or else
+    after the last Markdown page before the experiment page and its notebooks."""
+    concepts = [i for i, title, _ in entries if title.startswith(CONCEPT.strip())]
+    if concepts:
+        return concepts[-1]
+    before = []
+    for i, _, page in entries:
+        if page.endswith(".ipynb") or page == "experiment.md":
+            break
+        before.append(i)
+    return before[-1] if before else entries[0][0] - 1
+
+
 def add_to_nav(module: str, page: str, nav_title: str, module_title: str | None) -> None:
-    """Insert `"nav_title": page` after the module's last Markdown page in mkdocs.yml's nav."""
+    """Insert `"nav_title": page` after the module's last concept page in mkdocs.yml's nav
+    (never between its experiment page and the notebooks that follow it)."""
     path = ROOT / "mkdocs.yml"
     lines = path.read_text(encoding="utf-8").split("\n")
-    entry = re.compile(rf"^(?P<indent>\s+)- .*:\s+{re.escape(module)}/[^/\s]+\.md\s*$")
-    found = [i for i, line in enumerate(lines) if entry.match(line)]
+    found = module_entries(module)
     quoted = '"' + nav_title.replace('"', '\\"') + '"'
     if found:
-        indent = entry.match(lines[found[-1]])["indent"]
-        _insert_after(path, found[-1], [f"{indent}- {quoted}: {page}"])
+        indent = re.match(r"^\s+", lines[found[0][0]])[0]
+        _insert_after(path, after_concepts(found), [f"{indent}- {quoted}: {page}"])
         return
     if not module_title:
         raise ScaffoldError(
@@ -190,8 +221,10 @@ def add_to_home(module: str, page: str, nav_title: str, module_title: str | None
     linked = [
         i for i, line in enumerate(lines) if line.startswith("- [") and f"]({module}/" in line
     ]
+    concepts = [i for i in linked if lines[i].startswith(f"- [{CONCEPT.strip()}")]
     if linked:
-        last = linked[-1]
+        # after the module's last concept page, as in the nav (or its first link, if none)
+        last = concepts[-1] if concepts else linked[0]
         while last + 1 < len(lines) and lines[last + 1].startswith("  "):
             last += 1  # the link's description, or its notebooks, on the lines below
         _insert_after(path, last, [link])
@@ -220,9 +253,10 @@ def new_page(args: argparse.Namespace) -> list[Path]:
     module = name.split("/")[0]
     page = f"{name}.md"
     snippet = f"snippets/{name}/example"
-    nav_title = f"{args.title} ({args.minutes} min)"
+    title = concept_title(module, args.title)
+    nav_title = f"{title} ({args.minutes} min)"
     _write_new(
-        ROOT / "docs" / page, PAGE.format(title=args.title, minutes=args.minutes, snippet=snippet)
+        ROOT / "docs" / page, PAGE.format(title=title, minutes=args.minutes, snippet=snippet)
     )
     _write_new(ROOT / f"{snippet}.py", EXAMPLE)
     add_to_nav(module, page, nav_title, args.module)

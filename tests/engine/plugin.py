@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
-from . import bands, equations, figures, kernels, notebooks, prose, quiz, sheet, structure
+from . import bands, equations, figures, kernels, notebooks, prose, quiz, sheet, snapshot, structure
 from .compare import diff, written_output
 from .expand import expand, expand_lines, indented_code
 from .page import Fence, Page, scan, target_file
 from .prove import EXECUTION, prove_question, prove_task
-from .run import execute
+from .run import execute, other_thread_count
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -118,6 +118,12 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
                 f"  {page}: {proven} proven, {notation} notation"
                 + (f", {failed} failed" if failed else "")
             )
+    ran = [r for key in ("passed", "failed", "error") for r in terminalreporter.stats.get(key, [])]
+    if not any(report.nodeid.startswith("tests/") for report in ran):  # a single-page check
+        terminalreporter.write_line(
+            "left to `nox -s check`: the site-wide tests in tests/ (orphan snippets and sheets, "
+            "notebook prose, guard and scaffold runs); to `nox -s docs`: the built site"
+        )
     for path in stats["updated"]:
         terminalreporter.write_line(f"updated {path}")
     if config.option.update_outputs:
@@ -162,7 +168,10 @@ class PageFile(pytest.File):
             problems += sheet.check(page, questions, ROOT)
             if not marks:  # with figures, FiguresItem checks the sheet after them
                 problems += figures.check_sheet(str(page.path), marks, ROOT, numbers=numbers)
-        if expanded:  # numbers in prose are bound to the code and output the page shows
+        # Numbers in prose are bound to the code and output the page shows. With
+        # --update-outputs, ProseItem checks them after the blocks have rewritten the outputs,
+        # so that prose written for the new output passes in the same run.
+        if expanded and not updating:
             problems += prose.page_problems(page, questions, lambda ls: expand_lines(ls, ROOT))
         shown = {f for fence in page.fences for f in fence.files if (ROOT / f).is_file()}
         for name in sorted(f for f in shown if f.endswith(".py")):
@@ -210,6 +219,7 @@ class PageFile(pytest.File):
         if marks:
             yield FiguresItem.from_parent(self, name="figures", marks=marks, numbers=numbers)
         if updating:
+            yield ProseItem.from_parent(self, name="prose", page=page, questions=questions)
             yield SheetsItem.from_parent(
                 self, name="sheets", page=page, questions=questions, marks=marks, numbers=numbers
             )
@@ -240,9 +250,9 @@ class SheetsItem(pytest.Item):
             )
         if sheet.update(self.page, self.questions, ROOT):
             stats["updated"].append(str(sheet.sheet_path(self.page)))
-        before = _read(ROOT / figures.sheet_path(str(self.page.path)))
+        before = snapshot.read(ROOT / figures.sheet_path(str(self.page.path)))
         figures.check_sheet(str(self.page.path), self.marks, ROOT, True, self.numbers)
-        if _read(ROOT / figures.sheet_path(str(self.page.path))) != before:
+        if snapshot.read(ROOT / figures.sheet_path(str(self.page.path))) != before:
             stats["updated"].append(str(figures.sheet_path(str(self.page.path))))
 
     def repr_failure(self, excinfo):
@@ -252,8 +262,26 @@ class SheetsItem(pytest.Item):
         return self.path, 0, f"{_rel(self.path)}: answer and number sheets"
 
 
-def _read(path: Path) -> str | None:
-    return path.read_text(encoding="utf-8") if path.exists() else None
+class ProseItem(pytest.Item):
+    """With --update-outputs: the numbers in the page's prose, checked against the outputs the
+    blocks above have just written (before the sheets are rewritten from them)."""
+
+    def __init__(self, *, page: Page, questions: list[quiz.Block], **kwargs):
+        super().__init__(**kwargs)
+        self.page, self.questions = page, questions
+
+    def runtest(self) -> None:
+        problems = prose.page_problems(
+            self.page, self.questions, lambda lines: expand_lines(lines, ROOT)
+        )
+        if problems:
+            raise Failure("\n".join(problems))
+
+    def repr_failure(self, excinfo):
+        return _report(excinfo, super().repr_failure)
+
+    def reportinfo(self):
+        return self.path, 0, f"{_rel(self.path)}: numbers in prose"
 
 
 class StructureItem(pytest.Item):
@@ -294,17 +322,37 @@ class BlockItem(pytest.Item):
         stats["executed"] += 1
         if run.error:
             raise Failure(f"{self.where}: the code raised\n{run.error}")
-        again = execute(code, self.snippet, first_line, rng_seed=2)
+        # The second run changes both the global seed and torch's thread count: one run more
+        # proves the output owes nothing to either (a third tells which, only on failure).
+        threads = other_thread_count()
+        again = execute(code, self.snippet, first_line, rng_seed=2, threads=threads)
         if again.error or again.stdout != run.stdout:
-            raise Failure(
-                f"{self.where}: prints differently from one run to the next. Seed every random "
-                "generator it uses inside the snippet, e.g. torch.manual_seed(0).\n"
-                + (
-                    again.error
-                    or diff(run.stdout, again.stdout, "run 1 (seed 1)", "run 2 (seed 2)")
-                )
-            )
+            raise Failure(self.unstable(code, first_line, run, again, threads))
         self.check_output(run.stdout, stats)
+
+    def unstable(self, code: str, first_line: int, run, again, threads: int) -> str:
+        """Why the second run printed something else: the seed, or the thread count."""
+        third = execute(code, self.snippet, first_line, rng_seed=1, threads=threads)
+        if not third.error and third.stdout == run.stdout:
+            cause = (
+                "prints differently from one run to the next. Seed every random generator it "
+                "uses inside the snippet, e.g. torch.manual_seed(0)."
+            )
+        else:
+            cause = (
+                f"prints differently with torch computing on {threads} CPU thread(s) than with "
+                "its default count: print a value rounded to what is stable, or compute it in "
+                "a fixed order."
+            )
+        return f"{self.where}: {cause}\n" + (
+            again.error
+            or diff(
+                run.stdout,
+                again.stdout,
+                "run 1 (seed 1, default threads)",
+                f"run 2 (seed 2, {threads} thread(s))",
+            )
+        )
 
     def check_output(self, printed: str, stats: dict) -> None:
         if self.fence.output is None:

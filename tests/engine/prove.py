@@ -65,11 +65,40 @@ def prove_question(page: Page, block: Block, output: str | None) -> Proof:
 def _is_code_question(block: Block) -> bool:
     """Every option is code to run, e.g. `nn.RNN(10, 20)`, and not just values such as `(4, 2, 3)`.
 
-    Literals in code spans are answers to print; anything else in a code span is a line that the
-    reader would run, so the proof runs it too.
+    Values in code spans are answers to print: a Python literal, or several, as one print()
+    writes them (`(1, 2, 3) True`); anything else in a code span is a line that the reader
+    would run, so the proof runs it too. CONTRIBUTING.md states this rule.
     """
     codes = [option.code for option in block.options]
-    return all(codes) and not all(_is_literal(code or "") for code in codes)
+    return all(codes) and not all(_is_value(code or "") for code in codes)
+
+
+def _is_value(code: str) -> bool:
+    """`code` reads as what print() writes for one literal or several: `(4, 2, 3)`, `True`,
+    `(1, 2, 3) True`. A name or a call anywhere (`torch.Size([1, 2])`) makes it code."""
+    parts = _top_level_words(code)
+    return bool(parts) and all(_is_literal(part) for part in parts)
+
+
+def _top_level_words(code: str) -> list[str]:
+    """Split at spaces outside brackets and quotes: "(1, 2) True" -> ["(1, 2)", "True"]."""
+    parts, depth, quote, current = [], 0, "", ""
+    for char in code.strip():
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == " " and depth == 0:
+            if current:
+                parts.append(current)
+            current = ""
+            continue
+        current += char
+    return [*parts, current] if current else parts
 
 
 def _is_literal(code: str) -> bool:

@@ -9,9 +9,9 @@ goes through review as a `git diff` of the sheet.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
+from . import snapshot
 from .page import Page
 from .quiz import LETTERS, Block
 
@@ -50,24 +50,13 @@ def render_page(found: list[Block]) -> str:
 
 def update(page: Page, found: list[Block], root: Path) -> bool:
     """Rewrite the page's sheet from its questions (`blocks(page)`); True if the file changed."""
-    path = root / sheet_path(page)
-    wanted = render_page(found)
-    written = path.read_text(encoding="utf-8") if path.exists() else None
-    if wanted == (written or ""):
-        return False
-    if wanted:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(wanted, encoding="utf-8")
-    else:
-        path.unlink()
-    return True
+    return snapshot.write(root / sheet_path(page), render_page(found))
 
 
 def check(page: Page, found: list[Block], root: Path) -> list[str]:
     """Located problems where the page's questions (`blocks(page)`) and its sheet disagree."""
-    path = root / sheet_path(page)
     wanted = render_page(found)
-    written = path.read_text(encoding="utf-8") if path.exists() else None
+    written = snapshot.read(root / sheet_path(page))
     if written == wanted or (written is None and not wanted):
         return []
     if not wanted:
@@ -83,15 +72,7 @@ def check(page: Page, found: list[Block], root: Path) -> list[str]:
                 f"{block.label(page)}: its options or key differ from the reviewed answer sheet "
                 f"{sheet_path(page)}. If the edit is meant, run `nox -s update` and review "
                 "`git diff`.\n"
-                + "\n".join(
-                    difflib.unified_diff(
-                        (before.get(block.id) or "").split("\n"),
-                        now.split("\n"),
-                        "answer sheet",
-                        "page",
-                        lineterm="",
-                    )
-                )
+                + snapshot.diff(before.get(block.id) or "", now, "answer sheet", "page")
             )
     gone = set(before) - {block.id for block in found}
     problems += [

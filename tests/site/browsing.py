@@ -9,8 +9,8 @@ import gzip
 import http.server
 import re
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -160,10 +160,15 @@ def html_pages(site_dir: Path) -> list[str]:
     return pages
 
 
-def page_kind(site_dir: Path, path: str, source: str) -> str:
-    """home, notebook, quiz (a page with questions), practice (tasks only), concept (maths or
-    a diagram), or page: read from the built page, so new modules need no list."""
+KINDS = ("home", "concept", "quick intro", "quiz", "practice", "experiment", "notebook", "page")
+
+
+def page_kind(site_dir: Path, path: str, source: str, title: str | None = None) -> str:
+    """home, notebook, quiz (a page with questions), practice (tasks only), experiment (states
+    measured figures), quick intro, concept, or page: read from the built page and its nav
+    entry, so new modules need no list."""
     html = (site_dir / path / "index.html").read_text(encoding="utf-8")
+    stem = Path(source).stem
     if path == "":
         return "home"
     if source.endswith(".ipynb"):
@@ -172,17 +177,34 @@ def page_kind(site_dir: Path, path: str, source: str) -> str:
         return "quiz"
     if 'class="hs-blanks"' in html:
         return "practice"
-    if "<math" in html or "hs-diagram" in html:
+    if "data-figure=" in html or stem == "experiment":
+        return "experiment"
+    if stem == "quick-intro" or (title or "").startswith("Quick intro"):
+        return "quick intro"
+    if (title or "").startswith("Concept") or "<math" in html or "hs-diagram" in html:
         return "concept"
     return "page"
 
 
-def first_of_each_kind(site_dir: Path) -> dict[str, str]:
-    """{path: kind} for the first page of each kind but "page", in nav order."""
-    first: dict[str, str] = {}
-    for path, source in nav_pages().items():
-        first.setdefault(page_kind(site_dir, path, source), path)
-    return {path: kind for kind, path in first.items() if kind != "page"}
+def page_kinds(site_dir: Path) -> dict[str, str]:
+    """{path: kind} for every page of the nav, in nav order."""
+    titles = {source: title for title, source in nav.pages()}
+    return {
+        path: page_kind(site_dir, path, source, titles.get(source))
+        for path, source in nav_pages().items()
+    }
+
+
+def one_of_each_kind(site_dir: Path) -> dict[str, str]:
+    """{path: kind}: the page of each kind with the most to examine (the largest built page,
+    e.g. the concept page with the most equations), in the order of KINDS."""
+    chosen: dict[str, str] = {}
+    size = {}
+    for path, kind in page_kinds(site_dir).items():
+        size[path] = (site_dir / path / "index.html").stat().st_size
+        if kind not in chosen or size[path] > size[chosen[kind]]:
+            chosen[kind] = path
+    return {chosen[kind]: kind for kind in KINDS if kind in chosen}
 
 
 @dataclass
@@ -212,6 +234,33 @@ def open_context(browser, *, color_scheme="light", width=1280, height=900, js=Tr
             route.abort()
 
     context.route("**/*", route)
+    context.on(
+        "console",
+        lambda msg: watch.console_errors.append(msg.text) if msg.type == "error" else None,
+    )
+    context.on("weberror", lambda error: watch.console_errors.append(str(error.error)))
+    return context, watch
+
+
+async def open_context_async(browser, *, color_scheme="light", width=1280, height=900, js=True):
+    """open_context, for Playwright's async API (tests/site/test_pages.py)."""
+    context = await browser.new_context(
+        viewport={"width": width, "height": height},
+        color_scheme=color_scheme,
+        java_script_enabled=js,
+        service_workers="block",
+    )
+    watch = Watch()
+
+    async def route(route):
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            await route.continue_()
+        else:
+            watch.external_requests.append(route.request.url)
+            await route.abort()
+
+    await context.route("**/*", route)
     context.on(
         "console",
         lambda msg: watch.console_errors.append(msg.text) if msg.type == "error" else None,
@@ -265,6 +314,23 @@ def first_visit(
             context.close()
 
 
+@asynccontextmanager
+async def first_visit_async(
+    browser, site_dir: Path, path: str, **options
+) -> AsyncIterator[tuple[object, Visit]]:
+    """first_visit, for Playwright's async API (tests/site/test_pages.py)."""
+    transfers: list[tuple[str, int]] = []
+    with serve(site_dir, configured_site_url(), transfers) as base:
+        context, watch = await open_context_async(browser, **options)
+        try:
+            page = await context.new_page()
+            response = await page.goto(base + path)
+            await page.wait_for_load_state("networkidle")
+            yield page, Visit(path, response.status if response else 0, list(transfers), watch)
+        finally:
+            await context.close()
+
+
 # Installed before a page's own scripts by first_visit(slowdown=...): records long tasks and
 # layout shifts, which timings() reads back.
 TIMINGS = """
@@ -297,7 +363,7 @@ def timings(page) -> dict[str, float]:
 def settle(page) -> None:
     """Let every transition finish: a colour caught halfway (the header fading its title in,
     a chevron turning) is not one a reader sees."""
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    page.wait_for_function(SETTLED)
 
 
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # what a change of palette can break
@@ -305,6 +371,42 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # what a change of pale
 # they are most of the text axe-core's colour rule must examine (80% of its time). Pages scan
 # them for colour only on the first page of each kind (test_pages.py).
 CODE = "pre"
+
+
+AXE_RUN = """([include, exclude, options]) => {
+    const context = {};
+    if (include) context.include = [include];
+    if (exclude) context.exclude = [exclude];
+    return axe.run(include || exclude ? context : document, options)
+        .then(results => results.violations);
+}"""
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+
+@functools.cache
+def axe_script() -> str:
+    from axe_playwright_python.sync_playwright import Axe  # ships axe-core; fetches nothing
+
+    return Axe().axe_script
+
+
+def _axe_options(rules: list[str] | None, skip: list[str] | None) -> dict:
+    options: dict = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    if skip:
+        options["rules"] = {rule: {"enabled": False} for rule in skip}
+    return options
+
+
+def _serious(violations: list[dict]) -> list[tuple[str, str]]:
+    found = []
+    for v in violations:
+        if v["impact"] in ("serious", "critical"):
+            targets = [node["target"] for node in v["nodes"]]
+            message = f"{v['id']} ({v['impact']}): {v['help']} at {targets[:5]}"
+            found.append((message, targets[0][-1] if targets and targets[0] else ""))
+    return found
 
 
 def axe_violations(
@@ -318,33 +420,26 @@ def axe_violations(
     (message, selector of the first element concerned): on all of the page or on the elements
     matching include, less those matching exclude; with all rules, only those named (rules), or
     all but those named (skip)."""
-    from axe_playwright_python.sync_playwright import Axe  # ships axe-core; fetches nothing
-
     settle(page)
     if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.evaluate(Axe().axe_script)  # once per page load: it is 500 KB of script
-    options: dict = {"resultTypes": ["violations"]}
-    if rules:
-        options["runOnly"] = {"type": "rule", "values": rules}
-    if skip:
-        options["rules"] = {rule: {"enabled": False} for rule in skip}
-    violations = page.evaluate(
-        """([include, exclude, options]) => {
-            const context = {};
-            if (include) context.include = [include];
-            if (exclude) context.exclude = [exclude];
-            return axe.run(include || exclude ? context : document, options)
-                .then(results => results.violations);
-        }""",
-        [include, exclude, options],
-    )
-    found = []
-    for v in violations:
-        if v["impact"] in ("serious", "critical"):
-            targets = [node["target"] for node in v["nodes"]]
-            message = f"{v['id']} ({v['impact']}): {v['help']} at {targets[:5]}"
-            found.append((message, targets[0][-1] if targets and targets[0] else ""))
-    return found
+        page.evaluate(axe_script())  # once per page load: it is 500 KB of script
+    options = _axe_options(rules, skip)
+    return _serious(page.evaluate(AXE_RUN, [include, exclude, options]))
+
+
+async def axe_violations_async(
+    page,
+    include: str | None = None,
+    exclude: str | None = None,
+    rules: list[str] | None = None,
+    skip: list[str] | None = None,
+) -> list[tuple[str, str]]:
+    """axe_violations, for Playwright's async API (tests/site/test_pages.py)."""
+    await page.wait_for_function(SETTLED)
+    if not await page.evaluate("() => typeof window.axe === 'object'"):
+        await page.evaluate(axe_script())
+    options = _axe_options(rules, skip)
+    return _serious(await page.evaluate(AXE_RUN, [include, exclude, options]))
 
 
 def axe_problems(page, **scope) -> list[str]:

@@ -1,42 +1,41 @@
 """Every page of the nav, Markdown and notebook alike, opened once as a first-time reader opens
-it, and checked in that one visit:
+it. One browser checks them all, two pages at a time (CI has two cores), so the time grows
+with the cheap checks only:
 
-- it loads from this site alone (HTTP 200, no request off localhost, no console error), within
-  the budget of bytes transferred, without any maths script or font (maths is MathML, written
-  when the site is built) and without the search index (loaded when the reader turns to search);
-- axe-core finds no serious or critical problem in the light palette, then in the dark one
-  (colour rules), with its questions and tasks fresh; on the first page of each kind also
-  answered (wrong, right, revealed): answering takes most of a quiz page's visit, and the
-  component is the same on every page. Code blocks share one palette and are most of the
-  colour rule's work: their colours are scanned on the first page of each kind, every other
-  rule everywhere;
-- every question has its key among its options; quiz.js sets up every question and task;
-- at 360 px nothing makes the page scroll sideways, and no region a keyboard cannot scroll.
+- on every page, the light checks: it loads from this site alone (HTTP 200, no request off
+  localhost, no console error), within the budget of bytes transferred, without any maths
+  script or font (maths is MathML, written when the site is built) and without the search
+  index (loaded when the reader turns to search); no formula left as TeX; at 360 px nothing
+  makes the page scroll sideways, and no region a keyboard cannot scroll (axe-core's rule);
+  a notebook page shows its plots and training progress and offers its executed .ipynb;
+- on one page of each kind (home, concept, quick intro, quiz, practice, experiment,
+  notebook: read from the nav and the built pages, the largest of each kind, so new modules
+  need no list): axe-core in the light palette (every rule) and the dark one (colour rules),
+  every question answered (wrong, right, revealed) and reset, and screenshots in both
+  palettes, at desktop and phone width, for a person to look at. Material's palette, the quiz
+  component and the code colours are the same on every page of a kind: scanning each page
+  again found nothing new and took most of the browser phase.
 
 One test per page (`test_page[why-rnns-quiz]`), so a failure names its page; each problem
-names the step and the element, with a screenshot in artifacts/screenshots/failures/. The pages
-are checked by two browsers side by side (CI has two cores). The first page of each kind (home,
-concept, quiz, practice, notebook) is also screenshot in both palettes, at desktop and phone
-width, for a person to look at.
+names the step and the element, with a screenshot in artifacts/screenshots/failures/.
 """
 
 from __future__ import annotations
 
-import os
+import asyncio
 import re
 import shutil
+import threading
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from queue import Empty, Queue
 from statistics import median
-from threading import Thread
+from urllib.parse import urljoin
 
 import pytest
 from browsing import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    CODE,
     COLOUR_RULES,
     NO_LOAD,
     PAGE_BUDGET,
@@ -44,22 +43,27 @@ from browsing import (
     TYPICAL_BUDGET,
     Visit,
     axe_problems,
-    axe_violations,
-    first_of_each_kind,
+    axe_violations_async,
     first_visit,
+    first_visit_async,
     html_pages,
     nav_pages,
+    one_of_each_kind,
     open_context,
-    settle,
 )
-from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page, expect
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page, async_playwright, expect
+from playwright.sync_api import expect as sync_expect
+
+from engine import notebooks
 
 PAGES = nav_pages()  # built path ("" for the home page) -> source in docs/, in nav order
 QUESTIONS = ".hs-quiz, .hs-blanks"
 ACTION_TIMEOUT = 5_000  # ms: a click that cannot happen fails in seconds, not thirty
 SHOT_TIMEOUT = 30_000  # ms: a whole long page takes a while to capture on a busy machine
-WORKERS = min(2, os.cpu_count() or 1)  # browsers checking pages side by side (CI has 2 cores)
+SIDE_BY_SIDE = 2  # pages checked at a time in the one browser (CI has 2 cores)
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+NOTEBOOKS = {e.page.removesuffix(".ipynb") + "/": e for e in notebooks.experiments()}
 
 
 def slug(path: str) -> str:
@@ -74,30 +78,30 @@ class Check:
         self.path, self.artifacts = path, artifacts
         self.problems: list[str] = []
 
-    def fail(self, page: Page, step: str, message: str, selector: str = "") -> None:
+    async def fail(self, page: Page, step: str, message: str, selector: str = "") -> None:
         folder = self.artifacts / "failures"
         folder.mkdir(exist_ok=True)
         shot = folder / f"{slug(self.path)}-{len(self.problems) + 1}-{slug(step)}.png"
         try:
             if selector:
-                page.locator(selector).first.scroll_into_view_if_needed(timeout=2_000)
-            page.screenshot(path=shot, full_page=not selector, timeout=SHOT_TIMEOUT)
+                await page.locator(selector).first.scroll_into_view_if_needed(timeout=2_000)
+            await page.screenshot(path=shot, full_page=not selector, timeout=SHOT_TIMEOUT)
             where = f"screenshot: {shot.relative_to(self.artifacts.parents[1])}"
         except PlaywrightError as error:
             where = f"no screenshot: {first_line(error)}"
         self.problems.append(f"/{self.path} ({step}): {message} [{where}]")
 
-    def axe(self, page: Page, step: str, **scope) -> None:
-        for message, selector in axe_violations(page, **scope):
-            self.fail(page, f"axe, {step}", message, selector)
+    async def axe(self, page: Page, step: str, **scope) -> None:
+        for message, selector in await axe_violations_async(page, **scope):
+            await self.fail(page, f"axe, {step}", message, selector)
 
-    def act(self, page: Page, step: str, element: str, action, *args) -> bool:
+    async def act(self, page: Page, step: str, element: str, action, *args) -> bool:
         """Do one thing a reader does; on failure, say what and where, and return False."""
         try:
-            action(*args)
+            await action(*args)
             return True
         except (PlaywrightError, AssertionError) as error:
-            self.fail(page, step, f"{element}: {first_line(error)}", element.split()[0])
+            await self.fail(page, step, f"{element}: {first_line(error)}", element.split()[0])
             return False
 
 
@@ -114,6 +118,35 @@ class Report:
     problems: list[str]
 
 
+def in_one_browser(work):
+    """Run `await work(browser)` with a Chromium of its own, in a thread of its own (the
+    session's other browser tests use Playwright's sync API in this one), and return its result."""
+    outcome: dict = {}
+
+    async def main() -> None:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            try:
+                outcome["result"] = await work(browser)
+            finally:
+                await browser.close()
+
+    def thread() -> None:
+        try:
+            asyncio.run(main())
+        except BaseException as error:  # raised again in the test's own thread
+            outcome["error"] = error
+
+    runner = threading.Thread(target=thread)
+    runner.start()
+    runner.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
 @pytest.fixture(scope="session")
 def visits() -> dict[str, Visit]:
     """Each page's first visit (filled by test_page; the typical-budget test reads them)."""
@@ -121,54 +154,40 @@ def visits() -> dict[str, Visit]:
 
 
 @pytest.fixture(scope="session")
-def kinds(site_dir) -> dict[str, str]:
-    """The first page of each kind (home, concept, quiz, practice, notebook): {path: kind}."""
-    return first_of_each_kind(site_dir)
+def kinds(request, site_dir) -> dict[str, str]:
+    """One page of each kind, {path: kind}: examined in full."""
+    return one_of_each_kind(site_dir)
 
 
 @pytest.fixture(scope="session")
-def reports(request, browser, site_dir, artifacts, kinds) -> dict[str, Report]:
-    """Every page that a test_page of this run asks for, checked by WORKERS browsers side by
-    side: this session's, and one more per extra worker, each in a thread of its own."""
+def reports(request, site_dir, artifacts, kinds) -> dict[str, Report]:
+    """Every page that a test_page of this run asks for, checked SIDE_BY_SIDE at a time in one
+    browser; the pages examined in full go first, being the longest."""
     wanted = [
         item.callspec.params["path"]
         for item in request.session.items
         if getattr(item, "originalname", "") == "test_page"
     ]
-    queue: Queue[str] = Queue()
-    for path in wanted:
-        queue.put(path)
-    results: dict[str, Report] = {}
+    wanted.sort(key=lambda path: path not in kinds)
 
-    def work(browser) -> None:
-        while True:
-            try:
-                path = queue.get_nowait()
-            except Empty:
-                return
-            try:
-                results[path] = check_page(browser, site_dir, artifacts, kinds.get(path), path)
-            except Exception as error:  # reported by the page's own test, not lost in a thread
-                message = "".join(traceback.format_exception(error))
-                results[path] = Report(None, [f"/{path}: the check itself failed:\n{message}"])
+    async def work(browser) -> dict[str, Report]:
+        gate = asyncio.Semaphore(SIDE_BY_SIDE)
+        results: dict[str, Report] = {}
 
-    def extra_worker() -> None:
-        from playwright.sync_api import sync_playwright
+        async def one(path: str) -> None:
+            async with gate:
+                try:
+                    results[path] = await check_page(
+                        browser, site_dir, artifacts, kinds.get(path), path
+                    )
+                except Exception as error:  # reported by the page's own test
+                    message = "".join(traceback.format_exception(error))
+                    results[path] = Report(None, [f"/{path}: the check itself failed:\n{message}"])
 
-        with sync_playwright() as playwright:
-            other = playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-            )
-            work(other)
-            other.close()
+        await asyncio.gather(*(one(path) for path in wanted))
+        return results
 
-    threads = [Thread(target=extra_worker) for _ in range(min(WORKERS, len(wanted)) - 1)]
-    for thread in threads:
-        thread.start()
-    work(browser)  # this thread's browser is a worker too
-    for thread in threads:
-        thread.join()
-    return results
+    return in_one_browser(work)
 
 
 def test_every_built_page_is_in_the_nav(site_dir):
@@ -176,6 +195,11 @@ def test_every_built_page_is_in_the_nav(site_dir):
     built, nav = set(html_pages(site_dir)), set(PAGES)
     assert built == nav, f"built but not in nav: {built - nav}; in nav, not built: {nav - built}"
     assert any(source.endswith(".ipynb") for source in PAGES.values()), "no notebook page"
+
+
+def test_every_kind_is_examined(kinds):
+    """The full examination covers each kind the nav has (a new kind joins by itself)."""
+    assert {"home", "quiz", "practice", "notebook"} <= set(kinds.values()), kinds
 
 
 @pytest.mark.parametrize("path", list(PAGES), ids=slug)
@@ -186,63 +210,33 @@ def test_page(reports, visits, path):
     assert not report.problems, f"{len(report.problems)} problem(s):\n" + "\n".join(report.problems)
 
 
-def check_page(browser, site_dir: Path, artifacts: Path, kind: str | None, path: str) -> Report:
-    """Everything test_page checks, in one visit of the page."""
+async def check_page(
+    browser, site_dir: Path, artifacts: Path, kind: str | None, path: str
+) -> Report:
+    """Everything test_page checks, in one visit of the page: the light checks, and with a
+    kind, the full examination."""
     check = Check(path, artifacts)
-    with first_visit(browser, site_dir, path) as (page, visit):
+    async with first_visit_async(browser, site_dir, path) as (page, visit):
         page.set_default_timeout(ACTION_TIMEOUT)
-        loaded(page, visit, check)
-        has_code = page.locator(CODE).count() > 0
-        check.axe(page, "light palette", skip=COLOUR_RULES)
-        check.axe(page, "light palette", rules=COLOUR_RULES, exclude=CODE)
-        if kind and has_code:
-            check.axe(page, "light palette, code", rules=COLOUR_RULES, include=CODE)
-        # Answering every question takes most of a quiz page's visit; the component is one and
-        # the same on every page, so the first page of each kind (and test_quiz.py) answers.
-        answered = answer_everything(page, check) if kind else False
-        if answered:
-            check.axe(page, "light palette, answered", include=QUESTIONS, exclude=CODE)
+        await loaded(page, visit, check)
+        if path in NOTEBOOKS:
+            await notebook_page(page, check, NOTEBOOKS[path])
         if kind:
-            screenshots(page, artifacts, kind, "light", "desktop")
-
-        page.emulate_media(color_scheme="dark")  # Material follows the system's palette
-        if check.act(page, "dark palette", "body", expect_scheme, page, "slate"):
-            state = "answered" if answered else "fresh"
-            check.axe(page, f"dark palette, {state}", rules=COLOUR_RULES, exclude=CODE)
-            if kind and has_code:
-                check.axe(page, f"dark palette, {state}, code", rules=COLOUR_RULES, include=CODE)
-            if kind:
-                screenshots(page, artifacts, kind, "dark", "desktop")
-            if answered and check.act(page, "reset", ".hs-reset", reset, page):
-                check.axe(
-                    page, "dark palette, fresh", include=QUESTIONS, exclude=CODE, rules=COLOUR_RULES
-                )
-
-        width, height = SIZES["phone"]
-        page.set_viewport_size({"width": width, "height": height})
-        overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
-        if overflow > 0:
-            check.fail(page, "phone", f"the page is {overflow}px wider than a {width}px screen")
-        check.axe(page, "phone", rules=["scrollable-region-focusable"])
-        if kind:
-            screenshots(page, artifacts, kind, "dark", "phone")
-            page.emulate_media(color_scheme="light")
-            expect_scheme(page, "default")
-            screenshots(page, artifacts, kind, "light", "phone")
-
+            await examine(page, check, artifacts, kind)
+        await phone(page, check, artifacts, kind)
         for text in visit.watch.console_errors:
-            check.fail(page, "console", text)
+            await check.fail(page, "console", text)
         for url in visit.watch.external_requests:
-            check.fail(page, "network", f"request left the site: {url}")
+            await check.fail(page, "network", f"request left the site: {url}")
     return Report(visit, check.problems)
 
 
-def loaded(page: Page, visit, check: Check) -> None:
+async def loaded(page: Page, visit: Visit, check: Check) -> None:
     """Status, weight, and what a page must not load."""
     if visit.status != 200:
-        check.fail(page, "load", f"HTTP {visit.status}")
+        await check.fail(page, "load", f"HTTP {visit.status}")
     if visit.transferred > PAGE_BUDGET:
-        check.fail(
+        await check.fail(
             page,
             "weight",
             f"{visit.transferred:,} bytes transferred, over the budget of {PAGE_BUDGET:,} "
@@ -250,96 +244,166 @@ def loaded(page: Page, visit, check: Check) -> None:
         )
     for name, _ in visit.transfers:
         if NO_LOAD.search(name):
-            check.fail(page, "weight", f"loads {name} before the reader does anything")
+            await check.fail(page, "weight", f"loads {name} before the reader does anything")
     raw = page.locator(".arithmatex:not(:has(math))")
-    if raw.count():
-        check.fail(page, "maths", f"{raw.count()} formula(s) left as TeX: {raw.first.inner_text()}")
+    if await raw.count():
+        first = await raw.first.inner_text()
+        await check.fail(page, "maths", f"{await raw.count()} formula(s) left as TeX: {first}")
 
 
-def answer_everything(page: Page, check: Check) -> bool:
+async def notebook_page(page: Page, check: Check, experiment: notebooks.Experiment) -> None:
+    """An experiment's page shows its plots and training progress, offers the executed .ipynb
+    (with its results and plots) and edits its source."""
+    plots = page.locator(".jp-RenderedImage img")
+    if not await plots.count() or not await plots.first.evaluate("img => img.naturalWidth"):
+        await check.fail(page, "notebook", "the page shows no plot, or the plot does not load")
+    printed = "".join(await page.locator(".jp-OutputArea-output pre").all_inner_texts())
+    if "epoch" not in printed:
+        await check.fail(page, "notebook", "the page shows no training progress")
+    download = page.locator('a[download][href$=".ipynb"]')
+    if await download.count() != 1:
+        await check.fail(page, "notebook", "no download button for the notebook")
+    else:
+        served = await page.request.get(urljoin(page.url, await download.get_attribute("href")))
+        notebook = await served.json() if served.status == 200 else {}
+        cells = notebook.get("cells", [])
+        if notebook.get("metadata", {}).get(notebooks.META, {}).get("results") != notebooks.results(
+            experiment
+        ) or not any(
+            "image/png" in output.get("data", {})
+            for cell in cells
+            for output in cell.get("outputs", [])
+        ):
+            await check.fail(
+                page, "notebook", "the downloaded notebook lacks its results or its plots"
+            )
+    edit = await page.locator('a[rel="edit"]').get_attribute("href")
+    if not (edit or "").endswith(experiment.rel_source):
+        await check.fail(page, "notebook", f"edit link {edit} is not {experiment.rel_source}")
+
+
+async def examine(page: Page, check: Check, artifacts: Path, kind: str) -> None:
+    """axe-core in both palettes, fresh and answered, and the screenshots of the kind."""
+    await check.axe(page, "light palette")
+    answered = await answer_everything(page, check)
+    if answered:
+        await check.axe(page, "light palette, answered", include=QUESTIONS)
+    await screenshots(page, artifacts, kind, "light", "desktop")
+
+    await page.emulate_media(color_scheme="dark")  # Material follows the system's palette
+    if await check.act(page, "dark palette", "body", expect_scheme, page, "slate"):
+        state = "answered" if answered else "fresh"
+        await check.axe(page, f"dark palette, {state}", rules=COLOUR_RULES)
+        await screenshots(page, artifacts, kind, "dark", "desktop")
+        if answered and await check.act(page, "reset", ".hs-reset", reset, page):
+            await check.axe(page, "dark palette, fresh", include=QUESTIONS, rules=COLOUR_RULES)
+
+
+async def phone(page: Page, check: Check, artifacts: Path, kind: str | None) -> None:
+    """At 360 px: no sideways scrolling of the page, every scrollable region reachable."""
+    width, height = SIZES["phone"]
+    await page.set_viewport_size({"width": width, "height": height})
+    overflow = await page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+    if overflow > 0:
+        await check.fail(page, "phone", f"the page is {overflow}px wider than a {width}px screen")
+    await check.axe(page, "phone", rules=["scrollable-region-focusable"])
+    if kind:
+        scheme = await page.evaluate("() => document.body.dataset.mdColorScheme")
+        await screenshots(page, artifacts, kind, "dark" if scheme == "slate" else "light", "phone")
+        if scheme == "slate":
+            await page.emulate_media(color_scheme="light")
+            await expect_scheme(page, "default")
+            await screenshots(page, artifacts, kind, "light", "phone")
+
+
+async def answer_everything(page: Page, check: Check) -> bool:
     """Answer every question (the first wrong then right, the others wrong) and check every task
     with wrong blanks (the first three times, which reveals it). False if the page has none."""
     boxes = page.locator(QUESTIONS)
-    if not boxes.count():
+    if not await boxes.count():
         return False
-    for box in boxes.all():
+    for box in await boxes.all():
         ready = expect(box).to_have_attribute
-        if not check.act(
-            page, "quiz.js", f"#{box.get_attribute('id')} set up", ready, "data-hs-ready", ""
-        ):
+        name = f"#{await box.get_attribute('id')} set up"
+        if not await check.act(page, "quiz.js", name, ready, "data-hs-ready", ""):
             return True
-    for index, question in enumerate(page.locator(".hs-quiz").all()):
-        name = f"#{question.get_attribute('id')}"
-        key = question.get_attribute("data-key")
-        letters = question.locator(".hs-option").evaluate_all("b => b.map(o => o.dataset.letter)")
+    for index, question in enumerate(await page.locator(".hs-quiz").all()):
+        name = f"#{await question.get_attribute('id')}"
+        key = await question.get_attribute("data-key")
+        letters = await question.locator(".hs-option").evaluate_all(
+            "b => b.map(o => o.dataset.letter)"
+        )
         if key not in letters or len(letters) < 2:
-            check.fail(page, "options", f"{name}: key {key} among the options {letters}?")
+            await check.fail(page, "options", f"{name}: key {key} among the options {letters}?")
             continue
-        if question.locator(".hs-option[aria-disabled]").count():
+        if await question.locator(".hs-option[aria-disabled]").count():
             continue  # settled: answered right already (stored from an earlier visit)
         wrong = next(letter for letter in letters if letter != key)
         for letter in [wrong, key] if index == 0 else [wrong]:
             option = question.locator(f'.hs-option[data-letter="{letter}"]')
-            if not check.act(page, "answering", f"{name} option {letter}", choose, option):
+            if not await check.act(page, "answering", f"{name} option {letter}", choose, option):
                 return True
-    for index, task in enumerate(page.locator(".hs-blanks").all()):
-        name = f"#{task.get_attribute('id')}"
-        if task.locator(".hs-check").is_disabled():
+    for index, task in enumerate(await page.locator(".hs-blanks").all()):
+        name = f"#{await task.get_attribute('id')}"
+        if await task.locator(".hs-check").is_disabled():
             continue  # solved or revealed already
-        for select in task.locator("select.hs-blank").all():
-            blank = select.get_attribute("data-blank")
-            wrong = select.evaluate(
+        keys = dict(pair.split("=") for pair in (await task.get_attribute("data-key")).split())
+        for select in await task.locator("select.hs-blank").all():
+            blank = await select.get_attribute("data-blank")
+            wrong = await select.evaluate(
                 """(s, key) => [...s.options].map(o => o.value).find(v => v && v !== key)""",
-                dict(pair.split("=") for pair in task.get_attribute("data-key").split())[blank],
+                keys[blank],
             )
-            if not check.act(
+            if not await check.act(
                 page, "answering", f"{name} blank {blank}", select.select_option, wrong
             ):
                 return True
         for _ in range(3 if index == 0 else 1):
-            if not check.act(page, "answering", f"{name} Check", task.locator(".hs-check").click):
+            check_button = task.locator(".hs-check").click
+            if not await check.act(page, "answering", f"{name} Check", check_button):
                 return True
     return True
 
 
-def choose(option) -> None:
-    option.click()
-    expect(option).to_have_attribute("aria-pressed", "true")
+async def choose(option) -> None:
+    await option.click()
+    await expect(option).to_have_attribute("aria-pressed", "true")
 
 
-def reset(page: Page) -> None:
-    page.locator(".hs-reset").click()
-    expect(page.locator(".hs-option.hs-wrong, .hs-option.hs-right")).to_have_count(0)
+async def reset(page: Page) -> None:
+    await page.locator(".hs-reset").click()
+    await expect(page.locator(".hs-option.hs-wrong, .hs-option.hs-right")).to_have_count(0)
 
 
-def expect_scheme(page: Page, scheme: str) -> None:
-    page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{scheme}'")
-    settle(page)
+async def expect_scheme(page: Page, scheme: str) -> None:
+    await page.wait_for_function(f"() => document.body.dataset.mdColorScheme === '{scheme}'")
+    await page.wait_for_function(SETTLED)
 
 
-def screenshots(page: Page, artifacts: Path, kind: str, scheme: str, size: str) -> None:
+async def screenshots(page: Page, artifacts: Path, kind: str, scheme: str, size: str) -> None:
     """For a person to look at: whole pages for home, quiz and practice; the first screen,
     the first diagram and the first equation of a concept page; a notebook's first plot."""
-    page.evaluate("() => window.scrollTo(0, 0)")
-    settle(page)
-    name = f"{kind}-{scheme}-{size}"
+    await page.evaluate("() => window.scrollTo(0, 0)")
+    await page.wait_for_function(SETTLED)
+    name = f"{slug(kind)}-{scheme}-{size}"
     whole = kind in ("home", "quiz", "practice")
-    page.screenshot(path=artifacts / f"{name}.png", full_page=whole, timeout=SHOT_TIMEOUT)
+    await page.screenshot(path=artifacts / f"{name}.png", full_page=whole, timeout=SHOT_TIMEOUT)
     targets = {"concept": {"diagram": "figure.hs-diagram", "maths": "div.arithmatex"}}
     targets["notebook"] = {"plot": ".jp-RenderedImage img"}
     for what, selector in targets.get(kind, {}).items():
         element = page.locator(selector).first
-        if element.count():
-            element.scroll_into_view_if_needed()
-            settle(page)
-            shot = artifacts / f"{kind}-{what}-{scheme}-{size}.png"
-            page.screenshot(path=shot, timeout=SHOT_TIMEOUT)
+        if await element.count():
+            await element.scroll_into_view_if_needed()
+            await page.wait_for_function(SETTLED)
+            shot = artifacts / f"{slug(kind)}-{what}-{scheme}-{size}.png"
+            await page.screenshot(path=shot, timeout=SHOT_TIMEOUT)
 
 
-def test_a_page_with_questions_and_tasks_together(browser, site_dir, artifacts, tmp_path):
+def test_a_page_with_questions_and_tasks_together(site_dir, artifacts, tmp_path):
     """A page may hold both kinds. Made here from the first quiz page with the first practice
-    page's tasks added: checked like any page, then answered again after a reload in the same
-    browser, where its answers are stored and its tasks locked (this used to time out)."""
+    page's tasks added: checked like any page, then answered, and answered again after a reload
+    in the same browser, where its answers are stored and its tasks locked (this used to time
+    out)."""
     pages = [path for path in PAGES if "hs-quiz" in (site_dir / path / "index.html").read_text()]
     tasks = [path for path in PAGES if "hs-blanks" in (site_dir / path / "index.html").read_text()]
     if not pages or not tasks:
@@ -353,16 +417,19 @@ def test_a_page_with_questions_and_tasks_together(browser, site_dir, artifacts, 
     assert both.count('class="hs-blanks"') and both.count('class="hs-quiz"')
     (site / pages[0] / "index.html").write_text(both, encoding="utf-8")
 
-    report = check_page(browser, site, artifacts, None, pages[0])
-    assert not report.problems, "\n".join(report.problems)
-    check = Check(pages[0] + " (answered again)", artifacts)
-    with first_visit(browser, site, pages[0]) as (page, _):
-        page.set_default_timeout(ACTION_TIMEOUT)
-        answer_everything(page, check)
-        page.reload()
-        answer_everything(page, check)
-        expect(page.locator(".hs-blanks .hs-check:disabled").first).to_be_visible()
-    assert not check.problems, "\n".join(check.problems)
+    async def work(browser) -> list[str]:
+        report = await check_page(browser, site, artifacts, None, pages[0])
+        check = Check(pages[0] + " (answered again)", artifacts)
+        async with first_visit_async(browser, site, pages[0]) as (page, _):
+            page.set_default_timeout(ACTION_TIMEOUT)
+            await answer_everything(page, check)
+            await page.reload()
+            await answer_everything(page, check)
+            await expect(page.locator(".hs-blanks .hs-check:disabled").first).to_be_visible()
+        return report.problems + check.problems
+
+    problems = in_one_browser(work)
+    assert not problems, "\n".join(problems)
 
 
 def test_typical_markdown_page_within_its_budget(browser, site_dir, visits):
@@ -410,9 +477,9 @@ def test_search_finds_a_page_and_opens_it(context, site_url):
     page.goto(site_url)
     page.wait_for_load_state("networkidle")
     meta = page.locator(".md-search-result__meta")
-    expect(meta).to_have_text("Initializing search")  # no index yet: nobody asked for it
+    sync_expect(meta).to_have_text("Initializing search")  # no index yet: nobody asked for it
     page.locator(".md-search__input").focus()
-    expect(meta).to_have_text("Type to start searching")
+    sync_expect(meta).to_have_text("Type to start searching")
     # Typed key by key: Material reads the query on keyup, and fill() sends no key (it left the
     # query unread about half the time).
     page.locator(".md-search__input").press_sequentially("batch_first")
@@ -422,7 +489,7 @@ def test_search_finds_a_page_and_opens_it(context, site_url):
     result.click()
     # Instant navigation changes the URL first and the article after: wait for both.
     page.wait_for_url(lambda url: url.split("#")[0] == target.split("#")[0])
-    expect(page.locator("article.md-content__inner")).to_contain_text("batch_first")
+    sync_expect(page.locator("article.md-content__inner")).to_contain_text("batch_first")
 
 
 def test_palette_toggle_switches_to_dark_and_remembers_it(context, site_url):
