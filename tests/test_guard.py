@@ -375,7 +375,10 @@ CASES = [
             '<span data-figure="padding:padded_acc">22.3%</span> |',
             '<span data-figure="padding:padded_acc" data-tol="1">22.3%</span> |',
         ),
-        "padding:padded_acc states 22.3 ± 1, narrower than its measured spread 11.9\u201342.2",
+        re.compile(
+            rf"{PADDING_EXPERIMENT}:\d+: padding:padded_acc states 22\.3 ± 1, narrower than its "
+            "measured spread 11\\.9\u201342\\.2",
+        ),
     ),
     (
         "varying figure without its range",
@@ -384,7 +387,10 @@ CASES = [
             '(<span data-figure="padding:padded_far" data-band>9\u201339%</span>)',
             "(over the runs: widely)",
         ),
-        "padding:padded_far moves from 9.4 to 38.5 over the spread runs",
+        re.compile(
+            rf"{PADDING_EXPERIMENT}:\d+: padding:padded_far moves from 9\.4 to 38\.5 over the "
+            "spread runs",
+        ),
     ),
     (
         "band file measured on other code",
