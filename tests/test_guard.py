@@ -395,7 +395,8 @@ CASES = [
     (
         "band file measured on other code",
         replace(PADDING_BANDS, '"code": "', '"code": "0'),
-        "tests/bands/padding.json: measured on other code",
+        "tests/bands/padding.json: measured on other code, data or library versions than "
+        "snippets/variable-lengths/experiment/padding.py",
     ),
     (
         "claim that failed at a spread run",
@@ -510,3 +511,10 @@ def test_update_keeps_the_answer_sheet_while_a_proof_fails(pristine, tmp_path):
         run.stdout
     ), run.stdout[-3000:]
     assert sheet.read_text(encoding="utf-8") == before, "the answer sheet took the wrong key"
+
+
+def test_every_case_names_the_check_that_shows_it():
+    """Fast: each guard case's expected message names a page, a notebook or a snippet, so the
+    slow run knows which single check to run on its broken copy."""
+    for name, _, expected in CASES:
+        assert checked_by(name, expected)
