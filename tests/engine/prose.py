@@ -217,14 +217,28 @@ def page_numbers(page: Page, questions: list[Block]) -> list[str]:
     return stated((parts[key].name, line) for _, key, line in order)
 
 
+NOTEBOOK_TEX = re.compile(r"\$[^$`\s][^$`]*\$")
+CODE_SPAN = re.compile(r"`[^`]*`")
+
+
 def notebook_problems(source: str, path: str, prose: Iterable[tuple[int, str]]) -> list[str]:
-    """Rule 2 on the Markdown cells of an experiment notebook."""
-    return [
+    """Rule 2 on the Markdown cells of an experiment notebook; and no TeX there, because the
+    site renders maths at build time on pages only, so a notebook page would show `$h_t$` raw."""
+    prose = list(prose)
+    problems = [
         f"{path}:{number}: {token!r} in the notebook's prose is bound to nothing that runs: "
         "wrap it in a data-figure span that reads this experiment's results"
         for number, line in prose
         for token in unbound(clean(line), "")
     ]
+    problems += [
+        f"{path}:{number}: {tex!r} in the notebook's prose: the site shows a notebook's "
+        f"Markdown without rendering maths, so the reader would see the dollars; write "
+        f"`{tex.strip('$')}` in backticks instead"
+        for number, line in prose
+        for tex in NOTEBOOK_TEX.findall(CODE_SPAN.sub("", line))
+    ]
+    return problems
 
 
 def comment_problems(path: Path, rel: str) -> list[str]:

@@ -3,8 +3,8 @@
 #
 # <span class="hs-time">10 min read</span>
 #
-# An LSTM carries two vectors from step to step: the hidden state $h_t$, which it also
-# returns as its output, and the cell state $c_t$, which it keeps to itself. This notebook
+# An LSTM carries two vectors from step to step: the hidden state `h_t`, which it also
+# returns as its output, and the cell state `c_t`, which it keeps to itself. This notebook
 # trains a small LSTM on a task that needs memory, then opens it up to ask where the
 # memory lives.
 #
@@ -20,7 +20,7 @@
 #    the forget gate while the model holds a digit.
 # 2. **Does the cell state carry the digit?** Halfway through a sequence, we give the LSTM
 #    the cell state of *another* sequence, keep its own hidden state, and let it read on.
-#    If the memory lives in $c_t$, the answer at the end follows the other sequence.
+#    If the memory lives in `c_t`, the answer at the end follows the other sequence.
 
 # %%
 import time
@@ -75,7 +75,7 @@ print("its targets:                ", test_y[0, :12].tolist(), "...")
 # %% [markdown]
 # ## The model
 #
-# An embedding, one `nn.LSTM` layer and a linear head that reads $h_t$ at every step. The
+# An embedding, one `nn.LSTM` layer and a linear head that reads `h_t` at every step. The
 # forget gate's bias is raised by 1 over PyTorch's small random start, a common choice
 # that makes the gate start mostly open. PyTorch stacks the gates as input, forget, cell,
 # output, so the forget gate's rows are the second quarter of `bias_hh_l0`.
@@ -239,15 +239,15 @@ fig.tight_layout()
 #   forget gate is <span data-figure="cell_state:forget_store">0.45</span> at a store
 #   step and <span data-figure="cell_state:forget_hold">0.68</span> while holding: the
 #   old content is let go when a new digit must be written. It is not close to 1 while
-#   holding: the trained LSTM keeps rewriting its digit into $c_t$ rather than freezing it.
+#   holding: the trained LSTM keeps rewriting its digit into `c_t` rather than freezing it.
 #   The left plot shows the same thing: the cell state jumps at a store and drifts in
 #   between.
-# - **The cell state carries the digit.** Handed its neighbour's $c_t$ halfway, a
+# - **The cell state carries the digit.** Handed its neighbour's `c_t` halfway, a
 #   sequence ends up naming the neighbour's digit in
 #   <span data-figure="cell_state:swap_c_other">81.0%</span> of the swap
-#   pairs. Handed its neighbour's $h_t$ instead, it keeps its own digit in
+#   pairs. Handed its neighbour's `h_t` instead, it keeps its own digit in
 #   <span data-figure="cell_state:swap_h_own">83.7%</span> of them. Most of
-#   the memory is in $c_t$; a little of it is in $h_t$ too, which is why neither swap is
+#   the memory is in `c_t`; a little of it is in `h_t` too, which is why neither swap is
 #   complete on its own, and swapping both is.
 #
 # The figures that the site's pages quote come from `results` below, and the site's

@@ -47,8 +47,8 @@ TEST_PER_LENGTH = 500
 # ## Data
 #
 # Every batch holds strings of one length, so nothing needs padding. The decoder's input is
-# the target shifted right by one step, starting with `BOS`: at step $t$ it reads the
-# digit it should have written at step $t-1$ (teacher forcing).
+# the target shifted right by one step, starting with `BOS`: at step `t` it reads the
+# digit it should have written at step `t-1` (teacher forcing).
 
 # %%
 train_rng = torch.Generator().manual_seed(SEED + 1)
@@ -74,9 +74,9 @@ print("target:       ", target[0].tolist())
 #
 # Both have the same encoder (an embedding and a one-layer `nn.GRU`) and the same decoder
 # GRU, started from the encoder's final state. The plain model predicts each digit from
-# the decoder's hidden state $s_t$ alone. The attentional model scores every encoder output
-# $h_j$ against $s_t$ with a dot product, turns the scores into weights with a softmax
-# over the source, and predicts from $s_t$ together with the weighted sum of the $h_j$,
+# the decoder's hidden state `s_t` alone. The attentional model scores every encoder output
+# `h_j` against `s_t` with a dot product, turns the scores into weights with a softmax
+# over the source, and predicts from `s_t` together with the weighted sum of the `h_j`,
 # the context vector.
 
 
@@ -218,8 +218,8 @@ for name, m in models.items():
 # %% [markdown]
 # ## Where attention looks
 #
-# Writing the string backwards, at step $t$ of a string of $n$ digits the decoder needs the
-# source digit at position $n - 1 - t$. The share of the attention weight that falls on
+# Writing the string backwards, at step `t` of a string of `n` digits the decoder needs the
+# source digit at position `n - 1 - t`. The share of the attention weight that falls on
 # exactly that position, averaged over the steps and the test strings:
 
 # %%
