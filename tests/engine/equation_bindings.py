@@ -7,7 +7,9 @@ describes, on random inputs, and gives:
 - `values`: every symbol the equations read, as LaTeX (`"W_{ir}"`, `"h_{t-1}"`), and a
   reference for every left side they define (`"h_t"`), taken from PyTorch's own output;
 - `references`: which of `values` are left sides to check;
-- `families`: tensors whose entries a sum or a product reads by index (`g_j` is `g[j - 1]`).
+- `families`: tensors whose entries a sum or a product reads by index (`g_j` is `g[j - 1]`);
+- `indices`: free indices and their values (`t` from 1 to T): a left side such as `c_t` is
+  then checked for each of them against its family (`c`).
 
 Vectors are columns shaped (size, batch), so `W_{ir} x_t` is a matrix product. A gate that
 PyTorch does not return (`r_t`, `i_t`) is computed here from its parameter slices, and the
@@ -35,14 +37,15 @@ def _column(t: torch.Tensor) -> torch.Tensor:
     return t.T.clone() if t.dim() == 2 else t.reshape(-1, 1).clone()
 
 
-def _case(label, against, values, references, families=None) -> Case:
+def _case(label, against, values, references, families=None, indices=None) -> Case:
     values = {canonical(k): v for k, v in values.items()}
-    return Case(label, against, values, families or {}, {canonical(k) for k in references})
+    references = {canonical(k) for k in references}
+    return Case(label, against, values, families or {}, references, indices or {})
 
 
-def _agree(name, mine, theirs):
-    if not torch.allclose(mine, theirs, rtol=1e-9, atol=1e-12):
-        raise BindingError(f"binding {name}: its own gates do not give PyTorch's output")
+def _agree(name, mine, theirs, what="its own gates do not give PyTorch's output"):
+    if mine.shape != theirs.shape or not torch.allclose(mine, theirs, rtol=1e-9, atol=1e-12):
+        raise BindingError(f"binding {name}: {what}")
 
 
 CELL_SIZES = [(3, 4, 2), (5, 2, 1), (1, 6, 3)]  # (input_size, hidden_size, batch)
@@ -246,6 +249,79 @@ def masked_mean(seed, size) -> Case:
     )
 
 
+def _steps(t: torch.Tensor) -> torch.Tensor:
+    """(1, steps, size), batch first as on the pages -> (steps, size, 1): entry t a column."""
+    return t[0].unsqueeze(-1).clone()
+
+
+def dot_attention(seed, size) -> Case:
+    """Scores, weights and context of dot-product attention, one sequence (batch 1)."""
+    steps, source, hidden = size
+    torch.manual_seed(seed)
+    s = torch.randn(1, steps, hidden, dtype=torch.float64)  # decoder states s_t
+    h = torch.randn(1, source, hidden, dtype=torch.float64)  # encoder outputs h_j
+    context = F.scaled_dot_product_attention(s, h, h, scale=1.0)
+    # PyTorch returns no weights; with the identity as values, its output is the weights.
+    identity = torch.eye(source, dtype=torch.float64).unsqueeze(0)
+    weights = F.scaled_dot_product_attention(s, h, identity, scale=1.0)
+    scores = s @ h.transpose(1, 2)  # as snippets/seq2seq/attention/dot_attention.py
+    _agree("dot-attention", weights @ h, context, "its weights do not give PyTorch's context")
+    _agree("dot-attention", scores.softmax(-1), weights, "its scores do not give PyTorch's weights")
+    values = {"T": steps, "S": source, "e_{tj}": scores[0], r"\alpha_{tj}": weights[0]}
+    values["c_t"] = _steps(context)
+    families = {"s": _steps(s), "h": _steps(h), "e": scores[0], r"\alpha": weights[0]}
+    families["c"] = _steps(context)
+    label = f"seed {seed}, T {steps}, S {source}, hidden_size {hidden}"
+    return _case(
+        label,
+        "F.scaled_dot_product_attention(…, scale=1.0)",
+        values,
+        {"e_{tj}", r"\alpha_{tj}", "c_t"},
+        families,
+        {"t": range(1, steps + 1), "j": range(1, source + 1)},
+    )
+
+
+def additive_attention(seed, size) -> Case:
+    """Bahdanau's scores, computed as snippets/seq2seq/attention/additive.py computes them."""
+    steps, source, decoder, encoder, attention = size
+    torch.manual_seed(seed)
+    W_s = nn.Linear(decoder, attention, bias=False).double()
+    W_h = nn.Linear(encoder, attention, bias=False).double()
+    v = nn.Linear(attention, 1, bias=False).double()
+    s = torch.randn(1, steps, decoder, dtype=torch.float64)
+    h = torch.randn(1, source, encoder, dtype=torch.float64)
+    with torch.no_grad():
+        # The page's code: every s_t against every h_j, by broadcasting over two new axes.
+        scores = v(torch.tanh(W_s(s)[:, :, None, :] + W_h(h)[:, None, :, :])).squeeze(-1)[0]
+        # The same layers, one pair at a time: the broadcast pairs target t with source j.
+        pairs = [[v(torch.tanh(W_s(st) + W_h(hj))) for hj in h[0]] for st in s[0]]
+    _agree(
+        "additive-attention",
+        torch.tensor([[p.item() for p in row] for row in pairs], dtype=torch.float64),
+        scores,
+        "its broadcast scores are not those of each pair",
+    )
+    values = {
+        "W_s": W_s.weight.detach(),
+        "W_h": W_h.weight.detach(),
+        "v": v.weight.detach().T.clone(),  # a column: v^\top is the layer's (1, attention) weight
+        "e_{tj}": scores,
+    }
+    families = {"s": _steps(s), "h": _steps(h), "e": scores}
+    label = (
+        f"seed {seed}, T {steps}, S {source}, sizes of s_t {decoder}, h_j {encoder}, v {attention}"
+    )
+    return _case(
+        label,
+        "the page's additive-attention code (nn.Linear)",
+        values,
+        {"e_{tj}"},
+        families,
+        {"t": range(1, steps + 1), "j": range(1, source + 1)},
+    )
+
+
 BINDINGS = {
     "rnn": (rnn, CELL_SIZES),
     "lstm": (lstm, CELL_SIZES),
@@ -255,6 +331,10 @@ BINDINGS = {
     "clip-grad-norm": (clip_grad_norm, [(3, 4, 0.5), (2, 3, 2.0), (1, 5, 0.1)]),
     "cross-entropy": (cross_entropy, [(4, 3), (8, 5), (12, 7)]),
     "masked-mean": (masked_mean, [((4, 2, 3), 5), ((1, 3), 4), ((5, 5, 2, 1), 3)]),
+    # (T, S, hidden_size)
+    "dot-attention": (dot_attention, [(4, 6, 5), (1, 3, 2), (3, 7, 4)]),
+    # (T, S, size of s_t, of h_j, of v): the first with s_t and h_j of one size
+    "additive-attention": (additive_attention, [(4, 6, 5, 5, 3), (3, 5, 4, 6, 7), (1, 3, 2, 3, 4)]),
 }
 
 _CACHE: dict[str, list[Case]] = {}
