@@ -101,8 +101,8 @@ def _pre(v, gate, x, h):
     )
 
 
-def lstm(seed, size) -> Case:
-    layer, x, (h0, c0), label = _cell_inputs(nn.LSTM, seed, size, states=2)
+def _lstm_gates(name, layer, x, h0, c0):
+    """The slices and the four gates of one nn.LSTM step, proven to give the layer's output."""
     with torch.no_grad():
         _, (h1, c1) = layer(x, (h0, c0))
     v = _slices(layer, "ifgo")
@@ -114,11 +114,39 @@ def lstm(seed, size) -> Case:
         "o_t": torch.sigmoid(_pre(v, "o", xt, h)),
     }
     c_t = gates["f_t"] * c + gates["i_t"] * gates["g_t"]
-    _agree("lstm", c_t, _column(c1[0]))
-    _agree("lstm", gates["o_t"] * torch.tanh(c_t), _column(h1[0]))
-    v |= gates | {"x_t": xt, "h_{t-1}": h, "c_{t-1}": c}
-    v |= {"c_t": _column(c1[0]), "h_t": _column(h1[0])}
-    return _case(label, "nn.LSTM", v, {*gates, "c_t", "h_t"})
+    _agree(name, c_t, _column(c1[0]))
+    _agree(name, gates["o_t"] * torch.tanh(c_t), _column(h1[0]))
+    v |= {"x_t": xt, "h_{t-1}": h, "c_{t-1}": c, "c_t": _column(c1[0]), "h_t": _column(h1[0])}
+    return v, gates
+
+
+def lstm(seed, size) -> Case:
+    layer, x, (h0, c0), label = _cell_inputs(nn.LSTM, seed, size, states=2)
+    v, gates = _lstm_gates("lstm", layer, x, h0, c0)
+    return _case(label, "nn.LSTM", v | gates, {*gates, "c_t", "h_t"})
+
+
+def lstm_direct_path(seed, size) -> Case:
+    """d c_t / d c_{t-1} of one nn.LSTM step with h_{t-1} held fixed, by autograd."""
+    layer, x, (h0, c0), label = _cell_inputs(nn.LSTM, seed, size, states=2)
+    _, gates = _lstm_gates("lstm-direct-path", layer, x, h0, c0)
+    hidden, batch = size[1], size[2]
+
+    def next_cell(c):  # c_{t-1} -> c_t, both columns (hidden, batch); h_{t-1} stays h0
+        return _column(layer(x, (h0, c.T.reshape(1, batch, hidden)))[1][1][0])
+
+    jacobian = torch.autograd.functional.jacobian(next_cell, _column(c0[0]))
+    # Entry (k, b) of c_t against entry (l, b') of c_{t-1}, flattened in the order in which
+    # diag flattens f_t: zero across the batch, as diag has it.
+    values = gates | {
+        r"\frac{\partial c_t}{\partial c_{t-1}}": jacobian.reshape(hidden * batch, -1),
+    }
+    return _case(
+        label + ", h_{t-1} held fixed",
+        "autograd through nn.LSTM",
+        values,
+        {r"\frac{\partial c_t}{\partial c_{t-1}}"},
+    )
 
 
 def gru(seed, size) -> Case:
@@ -331,6 +359,7 @@ BINDINGS = {
     "clip-grad-norm": (clip_grad_norm, [(3, 4, 0.5), (2, 3, 2.0), (1, 5, 0.1)]),
     "cross-entropy": (cross_entropy, [(4, 3), (8, 5), (12, 7)]),
     "masked-mean": (masked_mean, [((4, 2, 3), 5), ((1, 3), 4), ((5, 5, 2, 1), 3)]),
+    "lstm-direct-path": (lstm_direct_path, CELL_SIZES),
     # (T, S, hidden_size)
     "dot-attention": (dot_attention, [(4, 6, 5), (1, 3, 2), (3, 7, 4)]),
     # (T, S, size of s_t, of h_j, of v): the first with s_t and h_j of one size
