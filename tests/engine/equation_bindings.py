@@ -19,6 +19,8 @@ a broken binding, never as a wrong page. Everything is float64.
 
 from __future__ import annotations
 
+import math
+
 import torch
 from torch import nn
 from torch.nn import functional as F
@@ -350,6 +352,68 @@ def additive_attention(seed, size) -> Case:
     )
 
 
+def z_score(seed, size) -> Case:
+    """Scaling fitted on the training part, as snippets/forecasting/evaluation/scaling.py does."""
+    length, n = size
+    torch.manual_seed(seed)
+    y = 0.1 * torch.arange(length, dtype=torch.float64) + torch.randn(length, dtype=torch.float64)
+    mean, std = y[:n].mean(), y[:n].std()  # std() divides by n - 1
+    z = (y - mean) / std
+    # PyTorch's layer_norm standardises with the std that divides by n: n - 1 differs by this.
+    normed = F.layer_norm(y[:n], (n,), eps=0.0) * math.sqrt((n - 1) / n)
+    _agree("z-score", z[:n], normed, "its scaling is not layer_norm's, rescaled to n - 1")
+    values = {"n": n, r"\mu": mean, r"\sigma": std, "z_t": z}
+    label = f"seed {seed}, series of {length}, training part of {n}"
+    return _case(
+        label,
+        "the module's scaling (mean() and std() of the training part)",
+        values,
+        {"z_t", r"\mu", r"\sigma"},
+        {"y": y, "z": z},
+        {"t": range(1, length + 1)},
+    )
+
+
+def _baselines(name, seed, size):
+    """The naive and seasonal naive forecasts of a test part, from the module's code."""
+    length, split, period, window = size
+    torch.manual_seed(seed)
+    t = torch.arange(length, dtype=torch.float64)
+    y = 0.05 * t + 2 * torch.sin(2 * math.pi * t / period)
+    y = y + 0.3 * torch.randn(length, dtype=torch.float64)
+    # snippets/forecasting/evaluation/baselines.py: the test targets are y[split:]
+    naive, seasonal = y[split - 1 : -1], y[split - period : -period]
+    # snippets/forecasting/experiment/forecast_baselines.py: the same from the test windows
+    windows = y[split - window : length - 1].unfold(0, window, 1)
+    _agree(name, windows[:, -1], naive, "the page's naive forecasts are not the experiment's")
+    _agree(name, windows[:, -period], seasonal, "the seasonal forecasts are not the experiment's")
+    label = f"seed {seed}, series of {length}, test part from step {split + 1}, m {period}"
+    return y, naive, seasonal, label
+
+
+def _forecast_case(name, seed, size, which):
+    length, split, period, _ = size
+    y, naive, seasonal, label = _baselines(name, seed, size)
+    forecast = torch.full((length,), math.nan, dtype=torch.float64)  # \hat{y}_1 … \hat{y}_N
+    forecast[split:] = naive if which == "naive" else seasonal
+    return _case(
+        label,
+        "the forecasting module's baseline code",
+        {"m": period, r"\hat{y}_{t+1}": forecast},
+        {r"\hat{y}_{t+1}"},
+        {"y": y, r"\hat{y}": forecast},
+        {"t": range(split, length)},  # every test target: t + 1 from split + 1 to N
+    )
+
+
+def naive_forecast(seed, size) -> Case:
+    return _forecast_case("naive-forecast", seed, size, "naive")
+
+
+def seasonal_naive(seed, size) -> Case:
+    return _forecast_case("seasonal-naive", seed, size, "seasonal")
+
+
 BINDINGS = {
     "rnn": (rnn, CELL_SIZES),
     "lstm": (lstm, CELL_SIZES),
@@ -364,6 +428,11 @@ BINDINGS = {
     "dot-attention": (dot_attention, [(4, 6, 5), (1, 3, 2), (3, 7, 4)]),
     # (T, S, size of s_t, of h_j, of v): the first with s_t and h_j of one size
     "additive-attention": (additive_attention, [(4, 6, 5, 5, 3), (3, 5, 4, 6, 7), (1, 3, 2, 3, 4)]),
+    # (series length, training part)
+    "z-score": (z_score, [(20, 15), (50, 40), (9, 6)]),
+    # (series length, first test target, season m, window)
+    "naive-forecast": (naive_forecast, [(40, 30, 4, 6), (60, 36, 12, 12), (30, 24, 7, 10)]),
+    "seasonal-naive": (seasonal_naive, [(40, 30, 4, 6), (60, 36, 12, 12), (30, 24, 7, 10)]),
 }
 
 _CACHE: dict[str, list[Case]] = {}
