@@ -43,6 +43,9 @@ QUIZ_SHEET = "tests/answer_sheets/why-rnns/quiz.txt"
 PRACTICE_SHEET = "tests/answer_sheets/why-rnns/practice.txt"
 GATES = "docs/lstm-gru/concept.md"
 RNN_CONCEPT = "docs/why-rnns/concept.md"
+ATTENTION = "docs/seq2seq/attention.md"
+FORECAST_EVALUATION = "docs/forecasting/evaluation.md"
+FORECAST_SHEET = "tests/number_sheets/docs/forecasting/evaluation.txt"
 
 
 def question(page: str, question_id: str) -> re.Pattern:
@@ -90,7 +93,7 @@ def equation(page: str, text: str, name: str, quantity: str) -> re.Pattern:
     the quantity that differs from PyTorch."""
     return re.compile(
         rf"^{re.escape(page)}:{line_of(page, text)}: equation {name}: `.*` is not what "
-        rf"\S+ computes: {re.escape(quantity)} differs by up to",
+        rf".+ computes: {re.escape(quantity)} differs by up to",
         re.MULTILINE,
     )
 
@@ -341,6 +344,46 @@ CASES = [
         "LSTM candidate with sigma for tanh",
         replace(GATES, r"g_t &= \tanh(W_{ig}", r"g_t &= \sigma(W_{ig}"),
         equation(GATES, r"g_t &= \tanh(W_{ig}", "lstm", "g_t"),
+    ),
+    (
+        "attention softmax over the target, not the source",
+        replace(ATTENTION, r"{\sum_{k=1}^{S} \exp(e_{tk})}", r"{\sum_{k=1}^{T} \exp(e_{kj})}"),
+        equation(ATTENTION, r"\alpha_{tj} = \frac", "dot-attention", r"\alpha_{tj}"),
+    ),
+    (
+        "additive attention with W_s and W_h swapped",
+        replace(ATTENTION, r"\tanh(W_s s_t + W_h h_j)", r"\tanh(W_h s_t + W_s h_j)"),
+        equation(ATTENTION, r"e_{tj} = v^\top", "additive-attention", "e_{tj}"),
+    ),
+    (
+        "LSTM direct path through the input gate",
+        replace(GATES, r"\operatorname{diag}(f_t) \qquad", r"\operatorname{diag}(i_t) \qquad"),
+        equation(
+            GATES,
+            r"\frac{\partial c_t}{\partial c_{t-1}}",
+            "lstm-direct-path",
+            r"\frac{\partial c_t}{\partial c_{t-1}}",
+        ),
+    ),
+    # The number sheet lists the numbers in equations too: these edits drop a 1 from it, and
+    # `nox -s update` would rewrite it; the equation still fails.
+    (
+        "standard deviation divided by n, not n - 1",
+        both(
+            replace(FORECAST_EVALUATION, r"\frac{1}{n-1} \sum", r"\frac{1}{n} \sum"),
+            replace(FORECAST_SHEET, "only': 1 1 1 1 1 2 1", "only': 1 1 1 1 2 1"),
+        ),
+        equation(FORECAST_EVALUATION, r"\sigma &= \sqrt", "z-score", r"\sigma"),
+    ),
+    (
+        "seasonal naive forecast one step late",
+        both(
+            replace(FORECAST_EVALUATION, r"\hat{y}_{t+1} = y_{t+1-m}", r"\hat{y}_{t+1} = y_{t-m}"),
+            replace(FORECAST_SHEET, "beat': 1 1 1 1", "beat': 1 1 1"),
+        ),
+        equation(
+            FORECAST_EVALUATION, r"\hat{y}_{t+1} = y_{t+1-m}", "seasonal-naive", r"\hat{y}_{t+1}"
+        ),
     ),
     (
         "display equation without a marker",

@@ -15,6 +15,9 @@ WRITTEN = [
     r"W_{ih} = \begin{bmatrix} W_{ii} \\ W_{if} \end{bmatrix} \in \mathbb{R}^{4H \times d}",
     r"\begin{aligned} r_t &= \sigma(x) \\ n_t &= \tanh(x) \end{aligned}",
     r"\frac{\partial \ell}{\partial h_t} = \sum_{k=t}^{T} \prod_{j=t+1}^{k} a_j",
+    r"\alpha_{tj} = \frac{\exp(e_{tj})}{\sum_{k=1}^{S} \exp(e_{tk})} \qquad e_{tj} = s_t^\top h_j",
+    r"\sigma = \sqrt{\frac{1}{n-1} \sum_{t=1}^{n} (y_t - \mu)^2} \qquad \hat{y}_{t+1} = y_{t+1-m}",
+    r"\frac{\partial c_t}{\partial c_{t-1}} = \operatorname{diag}(f_t) \qquad \text{(direct path)}",
 ]
 
 

@@ -7,7 +7,9 @@ describes, on random inputs, and gives:
 - `values`: every symbol the equations read, as LaTeX (`"W_{ir}"`, `"h_{t-1}"`), and a
   reference for every left side they define (`"h_t"`), taken from PyTorch's own output;
 - `references`: which of `values` are left sides to check;
-- `families`: tensors whose entries a sum or a product reads by index (`g_j` is `g[j - 1]`).
+- `families`: tensors whose entries a sum or a product reads by index (`g_j` is `g[j - 1]`);
+- `indices`: free indices and their values (`t` from 1 to T): a left side such as `c_t` is
+  then checked for each of them against its family (`c`).
 
 Vectors are columns shaped (size, batch), so `W_{ir} x_t` is a matrix product. A gate that
 PyTorch does not return (`r_t`, `i_t`) is computed here from its parameter slices, and the
@@ -16,6 +18,8 @@ a broken binding, never as a wrong page. Everything is float64.
 """
 
 from __future__ import annotations
+
+import math
 
 import torch
 from torch import nn
@@ -35,14 +39,15 @@ def _column(t: torch.Tensor) -> torch.Tensor:
     return t.T.clone() if t.dim() == 2 else t.reshape(-1, 1).clone()
 
 
-def _case(label, against, values, references, families=None) -> Case:
+def _case(label, against, values, references, families=None, indices=None) -> Case:
     values = {canonical(k): v for k, v in values.items()}
-    return Case(label, against, values, families or {}, {canonical(k) for k in references})
+    references = {canonical(k) for k in references}
+    return Case(label, against, values, families or {}, references, indices or {})
 
 
-def _agree(name, mine, theirs):
-    if not torch.allclose(mine, theirs, rtol=1e-9, atol=1e-12):
-        raise BindingError(f"binding {name}: its own gates do not give PyTorch's output")
+def _agree(name, mine, theirs, what="its own gates do not give PyTorch's output"):
+    if mine.shape != theirs.shape or not torch.allclose(mine, theirs, rtol=1e-9, atol=1e-12):
+        raise BindingError(f"binding {name}: {what}")
 
 
 CELL_SIZES = [(3, 4, 2), (5, 2, 1), (1, 6, 3)]  # (input_size, hidden_size, batch)
@@ -98,8 +103,8 @@ def _pre(v, gate, x, h):
     )
 
 
-def lstm(seed, size) -> Case:
-    layer, x, (h0, c0), label = _cell_inputs(nn.LSTM, seed, size, states=2)
+def _lstm_gates(name, layer, x, h0, c0):
+    """The slices and the four gates of one nn.LSTM step, proven to give the layer's output."""
     with torch.no_grad():
         _, (h1, c1) = layer(x, (h0, c0))
     v = _slices(layer, "ifgo")
@@ -111,11 +116,39 @@ def lstm(seed, size) -> Case:
         "o_t": torch.sigmoid(_pre(v, "o", xt, h)),
     }
     c_t = gates["f_t"] * c + gates["i_t"] * gates["g_t"]
-    _agree("lstm", c_t, _column(c1[0]))
-    _agree("lstm", gates["o_t"] * torch.tanh(c_t), _column(h1[0]))
-    v |= gates | {"x_t": xt, "h_{t-1}": h, "c_{t-1}": c}
-    v |= {"c_t": _column(c1[0]), "h_t": _column(h1[0])}
-    return _case(label, "nn.LSTM", v, {*gates, "c_t", "h_t"})
+    _agree(name, c_t, _column(c1[0]))
+    _agree(name, gates["o_t"] * torch.tanh(c_t), _column(h1[0]))
+    v |= {"x_t": xt, "h_{t-1}": h, "c_{t-1}": c, "c_t": _column(c1[0]), "h_t": _column(h1[0])}
+    return v, gates
+
+
+def lstm(seed, size) -> Case:
+    layer, x, (h0, c0), label = _cell_inputs(nn.LSTM, seed, size, states=2)
+    v, gates = _lstm_gates("lstm", layer, x, h0, c0)
+    return _case(label, "nn.LSTM", v | gates, {*gates, "c_t", "h_t"})
+
+
+def lstm_direct_path(seed, size) -> Case:
+    """d c_t / d c_{t-1} of one nn.LSTM step with h_{t-1} held fixed, by autograd."""
+    layer, x, (h0, c0), label = _cell_inputs(nn.LSTM, seed, size, states=2)
+    _, gates = _lstm_gates("lstm-direct-path", layer, x, h0, c0)
+    hidden, batch = size[1], size[2]
+
+    def next_cell(c):  # c_{t-1} -> c_t, both columns (hidden, batch); h_{t-1} stays h0
+        return _column(layer(x, (h0, c.T.reshape(1, batch, hidden)))[1][1][0])
+
+    jacobian = torch.autograd.functional.jacobian(next_cell, _column(c0[0]))
+    # Entry (k, b) of c_t against entry (l, b') of c_{t-1}, flattened in the order in which
+    # diag flattens f_t: zero across the batch, as diag has it.
+    values = gates | {
+        r"\frac{\partial c_t}{\partial c_{t-1}}": jacobian.reshape(hidden * batch, -1),
+    }
+    return _case(
+        label + ", h_{t-1} held fixed",
+        "autograd through nn.LSTM",
+        values,
+        {r"\frac{\partial c_t}{\partial c_{t-1}}"},
+    )
 
 
 def gru(seed, size) -> Case:
@@ -246,6 +279,141 @@ def masked_mean(seed, size) -> Case:
     )
 
 
+def _steps(t: torch.Tensor) -> torch.Tensor:
+    """(1, steps, size), batch first as on the pages -> (steps, size, 1): entry t a column."""
+    return t[0].unsqueeze(-1).clone()
+
+
+def dot_attention(seed, size) -> Case:
+    """Scores, weights and context of dot-product attention, one sequence (batch 1)."""
+    steps, source, hidden = size
+    torch.manual_seed(seed)
+    s = torch.randn(1, steps, hidden, dtype=torch.float64)  # decoder states s_t
+    h = torch.randn(1, source, hidden, dtype=torch.float64)  # encoder outputs h_j
+    context = F.scaled_dot_product_attention(s, h, h, scale=1.0)
+    # PyTorch returns no weights; with the identity as values, its output is the weights.
+    identity = torch.eye(source, dtype=torch.float64).unsqueeze(0)
+    weights = F.scaled_dot_product_attention(s, h, identity, scale=1.0)
+    scores = s @ h.transpose(1, 2)  # as snippets/seq2seq/attention/dot_attention.py
+    _agree("dot-attention", weights @ h, context, "its weights do not give PyTorch's context")
+    _agree("dot-attention", scores.softmax(-1), weights, "its scores do not give PyTorch's weights")
+    values = {"T": steps, "S": source, "e_{tj}": scores[0], r"\alpha_{tj}": weights[0]}
+    values["c_t"] = _steps(context)
+    families = {"s": _steps(s), "h": _steps(h), "e": scores[0], r"\alpha": weights[0]}
+    families["c"] = _steps(context)
+    label = f"seed {seed}, T {steps}, S {source}, hidden_size {hidden}"
+    return _case(
+        label,
+        "F.scaled_dot_product_attention(…, scale=1.0)",
+        values,
+        {"e_{tj}", r"\alpha_{tj}", "c_t"},
+        families,
+        {"t": range(1, steps + 1), "j": range(1, source + 1)},
+    )
+
+
+def additive_attention(seed, size) -> Case:
+    """Bahdanau's scores, computed as snippets/seq2seq/attention/additive.py computes them."""
+    steps, source, decoder, encoder, attention = size
+    torch.manual_seed(seed)
+    W_s = nn.Linear(decoder, attention, bias=False).double()
+    W_h = nn.Linear(encoder, attention, bias=False).double()
+    v = nn.Linear(attention, 1, bias=False).double()
+    s = torch.randn(1, steps, decoder, dtype=torch.float64)
+    h = torch.randn(1, source, encoder, dtype=torch.float64)
+    with torch.no_grad():
+        # The page's code: every s_t against every h_j, by broadcasting over two new axes.
+        scores = v(torch.tanh(W_s(s)[:, :, None, :] + W_h(h)[:, None, :, :])).squeeze(-1)[0]
+        # The same layers, one pair at a time: the broadcast pairs target t with source j.
+        pairs = [[v(torch.tanh(W_s(st) + W_h(hj))) for hj in h[0]] for st in s[0]]
+    _agree(
+        "additive-attention",
+        torch.tensor([[p.item() for p in row] for row in pairs], dtype=torch.float64),
+        scores,
+        "its broadcast scores are not those of each pair",
+    )
+    values = {
+        "W_s": W_s.weight.detach(),
+        "W_h": W_h.weight.detach(),
+        "v": v.weight.detach().T.clone(),  # a column: v^\top is the layer's (1, attention) weight
+        "e_{tj}": scores,
+    }
+    families = {"s": _steps(s), "h": _steps(h), "e": scores}
+    label = (
+        f"seed {seed}, T {steps}, S {source}, sizes of s_t {decoder}, h_j {encoder}, v {attention}"
+    )
+    return _case(
+        label,
+        "the page's additive-attention code (nn.Linear)",
+        values,
+        {"e_{tj}"},
+        families,
+        {"t": range(1, steps + 1), "j": range(1, source + 1)},
+    )
+
+
+def z_score(seed, size) -> Case:
+    """Scaling fitted on the training part, as snippets/forecasting/evaluation/scaling.py does."""
+    length, n = size
+    torch.manual_seed(seed)
+    y = 0.1 * torch.arange(length, dtype=torch.float64) + torch.randn(length, dtype=torch.float64)
+    mean, std = y[:n].mean(), y[:n].std()  # std() divides by n - 1
+    z = (y - mean) / std
+    # PyTorch's layer_norm standardises with the std that divides by n: n - 1 differs by this.
+    normed = F.layer_norm(y[:n], (n,), eps=0.0) * math.sqrt((n - 1) / n)
+    _agree("z-score", z[:n], normed, "its scaling is not layer_norm's, rescaled to n - 1")
+    values = {"n": n, r"\mu": mean, r"\sigma": std, "z_t": z}
+    label = f"seed {seed}, series of {length}, training part of {n}"
+    return _case(
+        label,
+        "the module's scaling (mean() and std() of the training part)",
+        values,
+        {"z_t", r"\mu", r"\sigma"},
+        {"y": y, "z": z},
+        {"t": range(1, length + 1)},
+    )
+
+
+def _baselines(name, seed, size):
+    """The naive and seasonal naive forecasts of a test part, from the module's code."""
+    length, split, period, window = size
+    torch.manual_seed(seed)
+    t = torch.arange(length, dtype=torch.float64)
+    y = 0.05 * t + 2 * torch.sin(2 * math.pi * t / period)
+    y = y + 0.3 * torch.randn(length, dtype=torch.float64)
+    # snippets/forecasting/evaluation/baselines.py: the test targets are y[split:]
+    naive, seasonal = y[split - 1 : -1], y[split - period : -period]
+    # snippets/forecasting/experiment/forecast_baselines.py: the same from the test windows
+    windows = y[split - window : length - 1].unfold(0, window, 1)
+    _agree(name, windows[:, -1], naive, "the page's naive forecasts are not the experiment's")
+    _agree(name, windows[:, -period], seasonal, "the seasonal forecasts are not the experiment's")
+    label = f"seed {seed}, series of {length}, test part from step {split + 1}, m {period}"
+    return y, naive, seasonal, label
+
+
+def _forecast_case(name, seed, size, which):
+    length, split, period, _ = size
+    y, naive, seasonal, label = _baselines(name, seed, size)
+    forecast = torch.full((length,), math.nan, dtype=torch.float64)  # \hat{y}_1 … \hat{y}_N
+    forecast[split:] = naive if which == "naive" else seasonal
+    return _case(
+        label,
+        "the forecasting module's baseline code",
+        {"m": period, r"\hat{y}_{t+1}": forecast},
+        {r"\hat{y}_{t+1}"},
+        {"y": y, r"\hat{y}": forecast},
+        {"t": range(split, length)},  # every test target: t + 1 from split + 1 to N
+    )
+
+
+def naive_forecast(seed, size) -> Case:
+    return _forecast_case("naive-forecast", seed, size, "naive")
+
+
+def seasonal_naive(seed, size) -> Case:
+    return _forecast_case("seasonal-naive", seed, size, "seasonal")
+
+
 BINDINGS = {
     "rnn": (rnn, CELL_SIZES),
     "lstm": (lstm, CELL_SIZES),
@@ -255,6 +423,16 @@ BINDINGS = {
     "clip-grad-norm": (clip_grad_norm, [(3, 4, 0.5), (2, 3, 2.0), (1, 5, 0.1)]),
     "cross-entropy": (cross_entropy, [(4, 3), (8, 5), (12, 7)]),
     "masked-mean": (masked_mean, [((4, 2, 3), 5), ((1, 3), 4), ((5, 5, 2, 1), 3)]),
+    "lstm-direct-path": (lstm_direct_path, CELL_SIZES),
+    # (T, S, hidden_size)
+    "dot-attention": (dot_attention, [(4, 6, 5), (1, 3, 2), (3, 7, 4)]),
+    # (T, S, size of s_t, of h_j, of v): the first with s_t and h_j of one size
+    "additive-attention": (additive_attention, [(4, 6, 5, 5, 3), (3, 5, 4, 6, 7), (1, 3, 2, 3, 4)]),
+    # (series length, training part)
+    "z-score": (z_score, [(20, 15), (50, 40), (9, 6)]),
+    # (series length, first test target, season m, window)
+    "naive-forecast": (naive_forecast, [(40, 30, 4, 6), (60, 36, 12, 12), (30, 24, 7, 10)]),
+    "seasonal-naive": (seasonal_naive, [(40, 30, 4, 6), (60, 36, 12, 12), (30, 24, 7, 10)]),
 }
 
 _CACHE: dict[str, list[Case]] = {}

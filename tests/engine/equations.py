@@ -17,24 +17,31 @@ its own and names itself.
 The LaTeX read here is a small subset, the one the pages use:
 
 - symbols: a letter or a Greek letter (`\ell`), with a subscript (`W_{ir}`, `h_{t-1}`) and
-  primes (`g'`); `\text{…}` and `\mathrm{…}` as names; numbers;
+  primes (`g'`); `\text{…}`, `\mathrm{…}` and `\hat{y}` as names; numbers. `\sigma` is the
+  logistic function before `(`, and a symbol (a standard deviation) anywhere else;
 - `+`, `-`, unary minus, `1 - z_t`; juxtaposition is a matrix product (`W_{ir} x_t`), or a
   plain product when one side is a scalar; `\odot` and `\cdot` multiply entry by entry;
-  `\frac{a}{b}`, `^` (a power), `\sqrt{…}`, `\lVert … \rVert` (the 2-norm of all entries);
+  `\frac{a}{b}`, `^` (a power), `^\top` (a transpose), `\sqrt{…}`, `\lVert … \rVert` (the
+  2-norm of all entries); a 1-by-1 product (`s_t^\top h_j`) is a scalar;
 - functions `\sigma`, `\tanh`, `\exp`, `\log`, `\ln`, `\max`, `\min`, `\operatorname{diag}`,
   applied to `(…)` or to the next factor (`\log \frac{a}{b}`);
 - `\sum_{j=1}^{P}` and `\prod_{s=0}^{k-1}` over integers, bounds included; inside, a symbol
   whose subscript uses the index (`g_j`, `z_{n, y_n}`, `h_{T-s}`) is an entry of a family the
-  binding gives (1-based, as written). A product of matrices multiplies in the order written:
-  the factor of the first index on the left;
+  binding gives (1-based, as written; `e_{tk}` has two indices). A product of matrices
+  multiplies in the order written: the factor of the first index on the left;
+- a free index: when the binding names `t` an index (with its values), a left side such as
+  `c_t`, `e_{tj}` or `\hat{y}_{t+1}` is checked entry by entry, for every value, against the
+  family of its name; on the right, `s_t` is then an entry of the family `s`;
 - layout that changes nothing: `aligned`, `&`, `\\` between equations, `&& \text{…}` comments,
-  `\qquad` between two equations on a line, `\left`, `\right`, `\big`, `\,`, a final `,` or `.`.
+  `\qquad` between two equations on a line, `\qquad \text{(…)}` after one, `\left`, `\right`,
+  `\big`, `\,`, a final `,` or `.`.
 
 Vectors are columns, shaped (size, batch): `W_{ir} x_t` is `W @ x`, biases broadcast.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -53,10 +60,11 @@ GREEK = {
     rf"\{name}"
     for name in (
         *("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "lambda", "mu"),
-        *("nu", "xi", "pi", "rho", "tau", "phi", "chi", "psi", "omega", "ell", "Delta", "Omega"),
+        *("nu", "xi", "pi", "rho", "sigma", "tau", "phi", "chi", "psi", "omega", "ell", "Delta"),
+        "Omega",
     )
 }
-NAMES = {r"\text", r"\mathrm", r"\mathit", r"\operatorname"}
+NAMES = {r"\text", r"\mathrm", r"\mathit", r"\operatorname", r"\hat"}
 RTOL, ATOL = 1e-5, 1e-7
 # Tokens that end a juxtaposition (`W_{ir} x_t` goes on until one of them).
 STOPS = {None, "+", "-", "=", ",", ")", "]", "}", "^", "_", r"\rVert", r"\odot", r"\cdot"}
@@ -104,6 +112,9 @@ class Equation:
     left: str  # the left side as written
     rhs: Callable  # env -> value
     symbol: bool  # the left side is one symbol: later lines may use it
+    # A left side with a subscript (`e_{tj}`): its family's name, the letters of its subscript
+    # and the positions it names (env -> int, 1-based), for a binding that makes them indices.
+    target: tuple[str, list, list] | None = None
 
 
 @dataclass
@@ -217,6 +228,13 @@ def scan(page) -> tuple[list[Display], list[str]]:
     return displays, problems
 
 
+def proven_lines(page) -> set[int]:
+    """The page lines inside display blocks checked against PyTorch: their numbers (`^2`,
+    `\frac{1}{n-1}`) are evaluated, so the rule on numbers in prose (prose.py) skips them."""
+    displays, _ = scan(page)
+    return {n for d in displays if d.kind == "equation" for n, _ in d.body}
+
+
 # ---------------------------------------------------------------- parsing LaTeX
 
 
@@ -247,11 +265,21 @@ def parse_block(body: list[tuple[int, str]]) -> list[Equation]:
         for parts in _split(row, SEPARATORS):
             while parts and parts[-1][0] in {",", "."}:
                 parts = parts[:-1]
-            if parts:
+            if parts and not _comment(parts):
                 equations.append(_equation(parts, source))
     if not equations:
         raise EquationError(body[0][0] if body else 0, "the block holds no equation")
     return equations
+
+
+def _comment(parts) -> bool:
+    r"""`\text{(direct path)}` alone after a \qquad: a remark on the equation before it."""
+    if parts[0][0] != r"\text" or len(parts) < 2:
+        return False
+    reader = Parser(parts, parts[0][1])
+    reader.take()
+    reader.group_tokens()
+    return reader.peek() is None
 
 
 def _split(row, separators):
@@ -281,8 +309,13 @@ def _equation(tokens, source: dict[int, str]) -> Equation:
     parser = Parser(right, line)
     rhs = parser.parse()
     lhs = canonical(" ".join(t for t, _ in left))
-    symbol = Parser(left, line).is_symbol()
-    return Equation(line, lhs, text, _show(t for t, _ in left), rhs, symbol)
+    reader = Parser(left, line)
+    symbol = reader.is_symbol()
+    target = None
+    if symbol and reader.subscript is not None:
+        letters = [t for t in dict.fromkeys(reader.subscript) if re.fullmatch(r"[A-Za-z]", t)]
+        target = (reader.name, letters, reader.index_parts(reader.subscript))
+    return Equation(line, lhs, text, _show(t for t, _ in left), rhs, symbol, target)
 
 
 def _show(tokens) -> str:
@@ -306,11 +339,11 @@ def _depth(tokens, index):
 class Parser:
     """Recursive descent over tokens; each parse_* returns a function of an Env."""
 
-    def __init__(self, tokens, line, bound=frozenset()):
+    def __init__(self, tokens, line):
         self.tokens = [t for t, _ in tokens]
         self.line = line
         self.pos = 0
-        self.bound = set(bound)
+        self.name = self.subscript = None  # of the last symbol read (for a left side)
 
     # helpers
     def peek(self, ahead=0):
@@ -342,9 +375,8 @@ class Parser:
                 return out
             out.append(token)
 
-    def sub(self, tokens, bound=None):
-        parser = Parser([(t, self.line) for t in tokens], self.line, bound or self.bound)
-        return parser
+    def sub(self, tokens):
+        return Parser([(t, self.line) for t in tokens], self.line)
 
     # grammar
     def parse(self):
@@ -406,7 +438,10 @@ class Parser:
         base = self.parse_atom()
         if self.peek() == "^":
             self.take()
-            exponent = self.sub(self.group_tokens()).parse()
+            group = self.group_tokens()
+            if group == [r"\top"]:
+                return lambda env: _transpose(base(env), self.line)
+            exponent = self.sub(group).parse()
             return _binary(base, exponent, lambda a, b: a**b)
         return base
 
@@ -441,6 +476,8 @@ class Parser:
             return lambda env: torch.sqrt(torch.as_tensor(inner(env), dtype=torch.float64))
         if token in {r"\sum", r"\prod"}:
             return self.parse_big(token)
+        if token == r"\sigma" and self.peek(1) != "(":
+            return self.parse_symbol()  # a standard deviation, not the logistic function
         if token in FUNCTIONS or (token == r"\operatorname" and self._name_ahead() in FUNCTIONS):
             return self.parse_function()
         if token in NAMES or token in GREEK or re.fullmatch(r"[A-Za-z]", token):
@@ -482,10 +519,7 @@ class Parser:
         var = low[0]
         start = self.sub(low[2:]).parse()
         end = self.sub(high).parse()
-        saved = set(self.bound)
-        self.bound.add(var)
         body = self.parse_product()
-        self.bound = saved
         combine = (lambda a, b: a + b) if token == r"\sum" else _juxtapose
 
         def evaluate(env):
@@ -525,15 +559,36 @@ class Parser:
             subscript = self.group_tokens()
         while self.peek() == "'":
             primes += self.take()
+        self.name, self.subscript = name, subscript
+        line = self.line
         if subscript is None:
             key = name + primes
-            if name in self.bound:
-                return lambda env: env.index[name]
-            return lambda env: _lookup(env, key, self.line)
+
+            def plain(env):  # an index of a sum or of the binding, or a value
+                return env.index[name] if name in env.index else _lookup(env, key, line)
+
+            return plain
         key = f"{name}_{{{''.join(subscript)}}}{primes}"
-        if not self.bound & set(subscript):
-            return lambda env: _lookup(env, key, self.line)
-        # An entry of a family: z_{n, y_n} is z[n - 1, y_n - 1].
+        letters = {t for t in subscript if re.fullmatch(r"[A-Za-z]", t)}
+        indices = []  # read when first needed: most subscripts are names (`W_{ir}`)
+
+        def value(env):
+            if not letters & env.index.keys():
+                return _lookup(env, key, line)
+            # An entry of a family: z_{n, y_n} is z[n - 1, y_n - 1].
+            if name not in env.families:
+                raise EquationError(
+                    line, f"{key} is an entry of {name}, but the binding gives no family {name}"
+                )
+            indices[:] = indices or self.index_parts(subscript)
+            return env.families[name][tuple(round(float(i(env))) - 1 for i in indices)]
+
+        return value
+
+    def index_parts(self, subscript):
+        """The positions a subscript names: `{n, y_n}` two, `{tj}` two (letters), `{t+1}` one."""
+        if len(subscript) > 1 and all(re.fullmatch(r"[A-Za-z]", t) for t in subscript):
+            return [self.sub([t]).parse() for t in subscript]
         parts, part, depth = [], [], 0
         for t in subscript:
             depth += t in "({["
@@ -544,19 +599,7 @@ class Parser:
             else:
                 part.append(t)
         parts.append(part)
-        indices = [self.sub(p).parse() for p in parts]
-        base = name
-
-        def entry(env):
-            if base not in env.families:
-                raise EquationError(
-                    self.line,
-                    f"{key} is an entry of {base}, but the binding gives no family {base}",
-                )
-            at = tuple(round(float(i(env))) - 1 for i in indices)
-            return env.families[base][at]
-
-        return entry
+        return [self.sub(p).parse() for p in parts]
 
 
 def _binary(left, right, op):
@@ -567,9 +610,21 @@ def _scalar(value) -> bool:
     return not isinstance(value, torch.Tensor) or value.dim() == 0
 
 
+def _transpose(value, line):
+    if isinstance(value, torch.Tensor) and value.dim() == 2:
+        return value.T
+    raise EquationError(line, f"^\\top of {_shape(value)}: only a matrix or a column has one")
+
+
+def _shape(value):
+    return tuple(value.shape) if isinstance(value, torch.Tensor) else "a number"
+
+
 def _juxtapose(a, b):
     if _scalar(a) or _scalar(b):
         return a * b
+    if a.shape == (1, 1) or b.shape == (1, 1):  # s_t^\top h_j: a 1x1 matrix is a number
+        return a.reshape(()) * b if a.shape == (1, 1) else a * b.reshape(())
     try:
         return a @ b
     except RuntimeError:
@@ -601,6 +656,9 @@ class Case:
     values: dict  # symbol -> value (inputs, and references for what the equations define)
     families: dict = field(default_factory=dict)
     references: set = field(default_factory=set)  # which of `values` are checked left sides
+    # Free indices and their values: with {"t": range(1, 5)}, `c_t = …` is checked for t = 1
+    # to 4 against the family `c`.
+    indices: dict = field(default_factory=dict)
 
 
 def check(display: Display, path) -> tuple[list[str], int]:
@@ -615,10 +673,16 @@ def check(display: Display, path) -> tuple[list[str], int]:
         for number, eq in enumerate(display.equations):
             if number in reported:
                 continue
-            env = Env(values, case.families)
             where = f"{path}:{eq.line}: equation {display.binding}"
+            # `c_t` with t an index of the binding: checked for each t against the family c.
+            free = [i for i in (eq.target[1] if eq.target else []) if i in case.indices]
+            free = free if eq.lhs in case.references else []
             try:
-                value = eq.rhs(env)
+                if free:
+                    value, reference, first = _entries(eq, case, values, free)
+                else:
+                    value, first = eq.rhs(Env(values, case.families)), None
+                    reference = case.values.get(eq.lhs)
             except EquationError as err:
                 problems.append(f"{where}: `{eq.text}` cannot be evaluated: {err.args[1]}")
                 reported.add(number)
@@ -640,7 +704,7 @@ def check(display: Display, path) -> tuple[list[str], int]:
                 )
                 reported.add(number)
                 continue
-            problem = _compare(value, case.values[eq.lhs])
+            problem = _compare(value, reference, first)
             if problem:
                 problems.append(
                     f"{where}: `{eq.text}` is not what {case.against} computes: {eq.left} "
@@ -658,7 +722,31 @@ def check(display: Display, path) -> tuple[list[str], int]:
     return problems, compared
 
 
-def _compare(value, reference) -> str | None:
+def _entries(eq, case, values, free):
+    """The right side at every value of the free indices, the entries of the left side's family
+    it must equal, and a function naming the first index values where they differ."""
+    name, _, positions = eq.target
+    combos, got, want = list(itertools.product(*(case.indices[i] for i in free))), [], []
+    for combo in combos:
+        env = Env(values, case.families, dict(zip(free, combo, strict=True)))
+        at = tuple(round(float(p(env))) - 1 for p in positions)
+        reference = torch.as_tensor(case.families[name][at], dtype=torch.float64)
+        value = torch.as_tensor(eq.rhs(env), dtype=torch.float64)
+        if value.numel() != reference.numel():
+            return value, reference, None  # _compare names the shapes
+        got.append(value.reshape(reference.shape))
+        want.append(reference)
+
+    def first(got, want):
+        for combo, a, b in zip(combos, got, want, strict=True):
+            if not torch.allclose(a, b, rtol=RTOL, atol=ATOL):
+                return ", ".join(f"{i} = {v}" for i, v in zip(free, combo, strict=True))
+        return None
+
+    return torch.stack(got), torch.stack(want), first
+
+
+def _compare(value, reference, first=None) -> str | None:
     got = torch.as_tensor(value, dtype=torch.float64)
     want = torch.as_tensor(reference, dtype=torch.float64)
     if got.shape != want.shape:
@@ -670,8 +758,9 @@ def _compare(value, reference) -> str | None:
         return None
     difference = (got - want).abs()
     scale = want.abs().max().item()
+    at = f", first at {first(got, want)}" if first else ""
     return (
         f"differs by up to {difference.max().item():.3g} (the reference's largest entry is "
         f"{scale:.3g}; {int((difference > ATOL + RTOL * want.abs()).sum())} of {want.numel()} "
-        "entries differ)"
+        f"entries differ{at})"
     )

@@ -171,8 +171,11 @@ class PageFile(pytest.File):
         # Numbers in prose are bound to the code and output the page shows. With
         # --update-outputs, ProseItem checks them after the blocks have rewritten the outputs,
         # so that prose written for the new output passes in the same run.
+        displays, equation_problems = equations.scan(page)  # every $$ block: checked or notation
         if expanded and not updating:
-            problems += prose.page_problems(page, questions, lambda ls: expand_lines(ls, ROOT))
+            problems += prose.page_problems(
+                page, questions, lambda ls: expand_lines(ls, ROOT), equations.proven_lines(page)
+            )
         shown = {f for fence in page.fences for f in fence.files if (ROOT / f).is_file()}
         for name in sorted(f for f in shown if f.endswith(".py")):
             problems += prose.comment_problems(ROOT / name, name)
@@ -182,7 +185,6 @@ class PageFile(pytest.File):
         problems += structure.page_problems(
             str(page.path.relative_to("docs")), shown | notebook_sources, ROOT
         )
-        displays, equation_problems = equations.scan(page)  # every $$ block: checked or notation
         problems += equation_problems
 
         yield StructureItem.from_parent(self, name="structure", problems=problems)
@@ -272,7 +274,10 @@ class ProseItem(pytest.Item):
 
     def runtest(self) -> None:
         problems = prose.page_problems(
-            self.page, self.questions, lambda lines: expand_lines(lines, ROOT)
+            self.page,
+            self.questions,
+            lambda lines: expand_lines(lines, ROOT),
+            equations.proven_lines(self.page),
         )
         if problems:
             raise Failure("\n".join(problems))

@@ -172,15 +172,22 @@ def _walk(page: Page, questions: list[Block], expand_lines=None):
     return parts, order
 
 
-def page_problems(page: Page, questions: list[Block], expand_lines) -> list[str]:
+def page_problems(
+    page: Page, questions: list[Block], expand_lines, proven: Iterable[int] = ()
+) -> list[str]:
     """Rule 1 (or rule 2 on an experiment page) on every prose line of the page.
 
-    `expand_lines(lines)` expands includes as the site does (expand.py).
+    `expand_lines(lines)` expands includes as the site does (expand.py). `proven`: the lines of
+    display equations evaluated against PyTorch (equations.py), whose numbers (`^2`,
+    `\frac{1}{n-1}`) their binding checks.
     """
+    proven = set(proven)
     experiment_page = page.path.name == "experiment.md"
     parts, order = _walk(page, questions, expand_lines)
     problems = []
     for number, key, line in order:
+        if number in proven:
+            continue
         text = clean(line)
         if experiment_page:
             loose = [t for t in unbound(text, "") if t]
