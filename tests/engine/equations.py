@@ -228,10 +228,10 @@ def scan(page) -> tuple[list[Display], list[str]]:
     return displays, problems
 
 
-def proven_lines(page) -> set[int]:
-    """The page lines inside display blocks checked against PyTorch: their numbers (`^2`,
-    `\frac{1}{n-1}`) are evaluated, so the rule on numbers in prose (prose.py) skips them."""
-    displays, _ = scan(page)
+def proven_lines(displays: list[Display]) -> set[int]:
+    """The page lines inside display blocks (from scan) checked against PyTorch: their numbers
+    (`^2`, `\frac{1}{n-1}`) are evaluated, so the rule on numbers in prose (prose.py) skips
+    them."""
     return {n for d in displays if d.kind == "equation" for n, _ in d.body}
 
 

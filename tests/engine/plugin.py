@@ -172,9 +172,10 @@ class PageFile(pytest.File):
         # --update-outputs, ProseItem checks them after the blocks have rewritten the outputs,
         # so that prose written for the new output passes in the same run.
         displays, equation_problems = equations.scan(page)  # every $$ block: checked or notation
+        proven = equations.proven_lines(displays)
         if expanded and not updating:
             problems += prose.page_problems(
-                page, questions, lambda ls: expand_lines(ls, ROOT), equations.proven_lines(page)
+                page, questions, lambda ls: expand_lines(ls, ROOT), proven
             )
         shown = {f for fence in page.fences for f in fence.files if (ROOT / f).is_file()}
         for name in sorted(f for f in shown if f.endswith(".py")):
@@ -221,7 +222,9 @@ class PageFile(pytest.File):
         if marks:
             yield FiguresItem.from_parent(self, name="figures", marks=marks, numbers=numbers)
         if updating:
-            yield ProseItem.from_parent(self, name="prose", page=page, questions=questions)
+            yield ProseItem.from_parent(
+                self, name="prose", page=page, questions=questions, proven=proven
+            )
             yield SheetsItem.from_parent(
                 self, name="sheets", page=page, questions=questions, marks=marks, numbers=numbers
             )
@@ -268,16 +271,16 @@ class ProseItem(pytest.Item):
     """With --update-outputs: the numbers in the page's prose, checked against the outputs the
     blocks above have just written (before the sheets are rewritten from them)."""
 
-    def __init__(self, *, page: Page, questions: list[quiz.Block], **kwargs):
+    def __init__(self, *, page: Page, questions: list[quiz.Block], proven: set[int], **kwargs):
         super().__init__(**kwargs)
-        self.page, self.questions = page, questions
+        self.page, self.questions, self.proven = page, questions, proven
 
     def runtest(self) -> None:
         problems = prose.page_problems(
             self.page,
             self.questions,
             lambda lines: expand_lines(lines, ROOT),
-            equations.proven_lines(self.page),
+            self.proven,
         )
         if problems:
             raise Failure("\n".join(problems))
