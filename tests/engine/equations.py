@@ -46,8 +46,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import torch
-
 MARKER = re.compile(
     r"^\s*<!--\s*hs-(?P<kind>equation|notation)\s*(?::\s*(?P<name>[\w-]*))?\s*-->\s*$"
 )
@@ -70,32 +68,50 @@ RTOL, ATOL = 1e-5, 1e-7
 STOPS = {None, "+", "-", "=", ",", ")", "]", "}", "^", "_", r"\rVert", r"\odot", r"\cdot"}
 
 
+class _Torch:
+    """torch, imported when a formula is first evaluated: a process that checks pages without
+    display equations (a guard copy, reusing its runs) never pays for its import."""
+
+    def __getattr__(self, name: str):
+        import torch as module
+
+        return getattr(module, name)
+
+
+torch = _Torch()
+
+
 def _diag(v):
     return torch.diag(v.reshape(-1))
 
 
-def _extreme(pick):
+def _extreme(pick: str):
     def apply(*args):
         out = args[0]
         for arg in args[1:]:
-            out = pick(torch.as_tensor(out, dtype=torch.float64), arg)
+            out = getattr(torch, pick)(torch.as_tensor(out, dtype=torch.float64), arg)
         return out
 
     return apply
 
 
-def _t(fn):
-    return lambda v: fn(torch.as_tensor(v, dtype=torch.float64))
+def _t(name: str):
+    """torch.<name> on a float64 tensor."""
+
+    def apply(v):
+        return getattr(torch, name)(torch.as_tensor(v, dtype=torch.float64))
+
+    return apply
 
 
 FUNCTIONS: dict[str, Callable] = {
-    r"\sigma": _t(torch.sigmoid),
-    r"\tanh": _t(torch.tanh),
-    r"\exp": _t(torch.exp),
-    r"\log": _t(torch.log),
-    r"\ln": _t(torch.log),
-    r"\max": _extreme(torch.maximum),
-    r"\min": _extreme(torch.minimum),
+    r"\sigma": _t("sigmoid"),
+    r"\tanh": _t("tanh"),
+    r"\exp": _t("exp"),
+    r"\log": _t("log"),
+    r"\ln": _t("log"),
+    r"\max": _extreme("maximum"),
+    r"\min": _extreme("minimum"),
     "diag": _diag,
 }
 
@@ -151,11 +167,17 @@ def canonical(tex: str) -> str:
 # ---------------------------------------------------------------- reading a page
 
 
+def _binding_names() -> list[str]:
+    # Imported only when a page has a display equation: the bindings import torch, which a
+    # process that checks a page without one (a guard copy reusing its runs) never needs.
+    from .equation_bindings import BINDINGS
+
+    return sorted(BINDINGS)
+
+
 def scan(page) -> tuple[list[Display], list[str]]:
     """Every display block of `page` (engine.page.Page) with its marker, parsed; and the
     problems, each as 'file:line: …'."""
-    from .equation_bindings import BINDINGS
-
     inside = set()
     for fence in page.fences:
         inside.update(range(fence.line, fence.line + len(fence.body) + 2))
@@ -193,7 +215,7 @@ def scan(page) -> tuple[list[Display], list[str]]:
             problems.append(
                 f"{page.path}:{start}: this display equation has no marker. If it describes a "
                 "computation, put <!--hs-equation: NAME--> on the line before it, NAME a "
-                f"binding of tests/engine/equation_bindings.py ({', '.join(sorted(BINDINGS))}), "
+                f"binding of tests/engine/equation_bindings.py ({', '.join(_binding_names())}), "
                 "and it is checked against PyTorch; if it is only notation (a definition, a "
                 "shape, a general identity), put <!--hs-notation--> there (CONTRIBUTING.md, "
                 "'Maths')"
@@ -206,10 +228,10 @@ def scan(page) -> tuple[list[Display], list[str]]:
             if marker["name"]:
                 problems.append(f"{page.path}:{before}: <!--hs-notation--> takes no name")
             continue
-        if display.binding not in BINDINGS:
+        if display.binding not in _binding_names():
             problems.append(
                 f"{page.path}:{before}: no equation binding {display.binding!r}; the bindings of "
-                f"tests/engine/equation_bindings.py are {', '.join(sorted(BINDINGS))}"
+                f"tests/engine/equation_bindings.py are {', '.join(_binding_names())}"
             )
             continue
         try:

@@ -9,15 +9,10 @@ from pathlib import Path
 
 import markdown
 from markdown.blockprocessors import BlockProcessor
-from mkdocs.config import load_config
 from pymdownx.snippets import SnippetMissingError
 
+from .config import site_config as _site_config
 from .page import Page
-
-
-@cache
-def _site_config(root: Path):
-    return load_config(str(root / "mkdocs.yml"))
 
 
 @cache

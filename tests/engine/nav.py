@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from mkdocs.config import load_config
+from .config import site_config
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,5 +23,5 @@ def pages(root: Path = ROOT) -> tuple[tuple[str | None, str], ...]:
                 else:
                     found.append((title, value))
 
-    walk(load_config(str(root / "mkdocs.yml"))["nav"])
+    walk(site_config(root)["nav"])
     return tuple(found)

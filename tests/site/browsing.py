@@ -4,11 +4,13 @@ settings, a watched browser context, the list of pages, what a first visit trans
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import gzip
 import http.server
 import re
 import threading
+import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
@@ -54,6 +56,12 @@ def served_path(site_url: str) -> str:
     """The path part of site_url, e.g. "/hidden-state/", under which the site is served."""
     path = urlsplit(site_url).path or "/"
     return path if path.endswith("/") else path + "/"
+
+
+@functools.lru_cache(maxsize=512)
+def _gzipped(body: bytes) -> bytes:
+    """The gzipped body, compressed once per content (every page sends the same assets)."""
+    return gzip.compress(body, compresslevel=6, mtime=0)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -102,7 +110,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def _send(self, status: int, content_type: str, body: bytes, suffix: str) -> None:
         gzipped = suffix in GZIPPED and "gzip" in self.headers.get("Accept-Encoding", "")
         if gzipped:
-            body = gzip.compress(body, compresslevel=6, mtime=0)
+            body = _gzipped(body)
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -196,15 +204,32 @@ def page_kinds(site_dir: Path) -> dict[str, str]:
 
 
 def one_of_each_kind(site_dir: Path) -> dict[str, str]:
-    """{path: kind}: the page of each kind with the most to examine (the largest built page,
-    e.g. the concept page with the most equations), in the order of KINDS."""
-    chosen: dict[str, str] = {}
-    size = {}
+    """{path: kind}: the page of each kind that shows the most kinds of element (distinct tag
+    and class pairs in its article: code tokens, maths, diagrams, question parts, notebook
+    cells), the smaller of two that show as many; in the order of KINDS. The largest page of a
+    kind often only repeats the same elements more times, which costs a scan time and finds
+    nothing more."""
+    chosen: dict[str, tuple[int, int, str]] = {}
     for path, kind in page_kinds(site_dir).items():
-        size[path] = (site_dir / path / "index.html").stat().st_size
-        if kind not in chosen or size[path] > size[chosen[kind]]:
-            chosen[kind] = path
-    return {chosen[kind]: kind for kind in KINDS if kind in chosen}
+        html = (site_dir / path / "index.html").read_text(encoding="utf-8")
+        rank = (-len(_element_kinds(html)), len(html), path)
+        if kind not in chosen or rank < chosen[kind]:
+            chosen[kind] = rank
+    return {chosen[kind][2]: kind for kind in KINDS if kind in chosen}
+
+
+_TAG = re.compile(r"<([a-z][a-z0-9]*)\b([^>]*)>")
+_CLASS = re.compile(r"""\bclass=["']([^"']*)""")
+
+
+def _element_kinds(html: str) -> set[tuple[str, str]]:
+    """The (tag, class) pairs of the elements in a built page's article."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    found = set()
+    for tag, attributes in _TAG.findall(html[start:end] if start >= 0 else ""):
+        named = _CLASS.search(attributes)
+        found.update((tag, name) for name in (named[1].split() if named else [""]) or [""])
+    return found
 
 
 @dataclass
@@ -329,6 +354,81 @@ async def first_visit_async(
             yield page, Visit(path, response.status if response else 0, list(transfers), watch)
         finally:
             await context.close()
+
+
+class Reader:
+    """A reader who opens page after page, each as a first visit, on a phone-sized screen:
+    one browser page in one context whose HTTP cache is off (every file is fetched again, as
+    on a first visit), served by a server of its own (what it sends is this page's alone).
+    Much cheaper than a fresh context per page (no new renderer process), for the light
+    checks of every page; the pages examined in full get a fresh context (first_visit_async),
+    at desktop width."""
+
+    QUIET = 0.25  # s without a request in flight after the load event: the network is idle
+
+    def __init__(self, page, base: str, transfers: list, watch: Watch):
+        self.page, self.base, self.transfers, self.watch = page, base, transfers, watch
+        self.in_flight = 0
+        self.changed = 0.0
+        page.on("request", lambda _: self._count(1))
+        page.on("requestfinished", lambda _: self._count(-1))
+        page.on("requestfailed", lambda _: self._count(-1))
+
+    def _count(self, step: int) -> None:
+        self.in_flight += step
+        self.changed = time.monotonic()
+
+    async def visit(self, path: str) -> Visit:
+        """Open `path`, wait for the load event and then until no request has
+        been in flight for QUIET seconds, and return what it transferred and logged."""
+        self.transfers.clear()
+        self.watch.console_errors.clear()
+        self.watch.external_requests.clear()
+        response = await self.page.goto(self.base + path)
+        while self.in_flight > 0 or time.monotonic() - self.changed < self.QUIET:
+            await asyncio.sleep(0.05)
+        watch = Watch(list(self.watch.console_errors), list(self.watch.external_requests))
+        return Visit(path, response.status if response else 0, list(self.transfers), watch)
+
+
+@asynccontextmanager
+async def reader_async(browser, site_dir: Path) -> AsyncIterator[Reader]:
+    """A Reader with its own server and context, closed on leaving."""
+    transfers: list[tuple[str, int]] = []
+    with serve(site_dir, configured_site_url(), transfers) as base:
+        width, height = SIZES["phone"]  # its checks are at phone width; desktop: examined pages
+        context, watch = await open_context_async(browser, width=width, height=height)
+        try:
+            page = await context.new_page()
+            cdp = await context.new_cdp_session(page)
+            await cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+            yield Reader(page, base, transfers, watch)
+        finally:
+            await context.close()
+
+
+# A scrollable region that a keyboard cannot reach (axe-core's scrollable-region-focusable,
+# without loading axe-core's 500 KB on every page): an element that scrolls, is drawn, and is
+# neither focusable itself nor holds anything focusable. Returns a CSS path for each.
+UNREACHABLE_SCROLL = """() => {
+  const focusable = 'a[href], button, input, select, textarea, summary, [tabindex]';
+  const found = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const style = getComputedStyle(el);
+    const x = /auto|scroll/.test(style.overflowX) && el.scrollWidth > el.clientWidth;
+    const y = /auto|scroll/.test(style.overflowY) && el.scrollHeight > el.clientHeight;
+    if (!(x || y) || !el.getClientRects().length) continue;
+    const reachable = [el, ...el.querySelectorAll(focusable)].some(e => e.tabIndex >= 0);
+    if (reachable) continue;
+    const path = [];
+    for (let e = el; e && e !== document.body; e = e.parentElement) {
+      const cls = [...e.classList].slice(0, 2).map(c => '.' + c).join('');
+      path.unshift(e.tagName.toLowerCase() + (e.id ? '#' + e.id : cls));
+    }
+    found.push(path.slice(-3).join(' > '));
+  }
+  return found;
+}"""
 
 
 # Installed before a page's own scripts by first_visit(slowdown=...): records long tasks and

@@ -1,20 +1,22 @@
-"""Every page of the nav, Markdown and notebook alike, opened once as a first-time reader opens
-it. One browser checks them all, two pages at a time (CI has two cores), so the time grows
-with the cheap checks only:
+"""Every page of the nav, Markdown and notebook alike, opened as a first-time reader opens it.
+One browser checks them all, two readers at a time (CI has two cores), so the time grows with
+the cheap checks only:
 
-- on every page, the light checks: it loads from this site alone (HTTP 200, no request off
-  localhost, no console error), within the budget of bytes transferred, without any maths
-  script or font (maths is MathML, written when the site is built) and without the search
-  index (loaded when the reader turns to search); no formula left as TeX; at 360 px nothing
-  makes the page scroll sideways, and no region a keyboard cannot scroll (axe-core's rule);
-  a notebook page shows its plots and training progress and offers its executed .ipynb;
+- on every page, the light checks, by a reader that opens page after page with its cache off
+  (browsing.Reader): it loads from this site alone (HTTP 200, no request off localhost, no
+  console error), within the budget of bytes transferred, without any maths script or font
+  (maths is MathML, written when the site is built) and without the search index (loaded
+  when the reader turns to search); no formula left as TeX; at 360 px nothing makes the page
+  scroll sideways, and no scrollable region is out of a keyboard's reach; a notebook page
+  shows its plots and training progress and offers its executed .ipynb;
 - on one page of each kind (home, concept, quick intro, quiz, practice, experiment,
   notebook: read from the nav and the built pages, the largest of each kind, so new modules
-  need no list): axe-core in the light palette (every rule) and the dark one (colour rules),
-  every question answered (wrong, right, revealed) and reset, and screenshots in both
-  palettes, at desktop and phone width, for a person to look at. Material's palette, the quiz
-  component and the code colours are the same on every page of a kind: scanning each page
-  again found nothing new and took most of the browser phase.
+  need no list), in a fresh context: every question answered (wrong, right, revealed), then
+  axe-core once in the light palette (every rule) and once in the dark one (colour rules),
+  the reset, and screenshots in both palettes, at desktop and phone width, for a person to
+  look at. Material's palette, the quiz component and the code colours are the same on every
+  page of a kind: scanning each page again found nothing new and took most of the browser
+  phase.
 
 One test per page (`test_page[why-rnns-quiz]`), so a failure names its page; each problem
 names the step and the element, with a screenshot in artifacts/screenshots/failures/.
@@ -36,12 +38,16 @@ import pytest
 from browsing import (
     CHROMIUM,
     CHROMIUM_ARGS,
+    CODE,
     COLOUR_RULES,
     NO_LOAD,
     PAGE_BUDGET,
     SIZES,
     TYPICAL_BUDGET,
+    UNREACHABLE_SCROLL,
+    Reader,
     Visit,
+    Watch,
     axe_problems,
     axe_violations_async,
     first_visit,
@@ -50,6 +56,7 @@ from browsing import (
     nav_pages,
     one_of_each_kind,
     open_context,
+    reader_async,
 )
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, async_playwright, expect
@@ -161,33 +168,50 @@ def kinds(request, site_dir) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def reports(request, site_dir, artifacts, kinds) -> dict[str, Report]:
-    """Every page that a test_page of this run asks for, checked SIDE_BY_SIDE at a time in one
-    browser; the pages examined in full go first, being the longest."""
+    """Every page that a test_page of this run asks for, checked by SIDE_BY_SIDE readers in one
+    browser. Each reader takes the next page from one queue: the pages examined in full first
+    (the longest; each in a fresh context), then the others (the light checks, in the reader's
+    own page: see browsing.Reader)."""
     wanted = [
         item.callspec.params["path"]
         for item in request.session.items
         if getattr(item, "originalname", "") == "test_page"
     ]
     wanted.sort(key=lambda path: path not in kinds)
+    code_page = max(kinds, key=lambda path: code_blocks(site_dir, path), default=None)
 
     async def work(browser) -> dict[str, Report]:
-        gate = asyncio.Semaphore(SIDE_BY_SIDE)
+        queue: asyncio.Queue[str] = asyncio.Queue()
+        for path in wanted:
+            queue.put_nowait(path)
         results: dict[str, Report] = {}
 
-        async def one(path: str) -> None:
-            async with gate:
-                try:
-                    results[path] = await check_page(
-                        browser, site_dir, artifacts, kinds.get(path), path
-                    )
-                except Exception as error:  # reported by the page's own test
-                    message = "".join(traceback.format_exception(error))
-                    results[path] = Report(None, [f"/{path}: the check itself failed:\n{message}"])
+        async def reader() -> None:
+            async with reader_async(browser, site_dir) as reading:
+                reading.page.set_default_timeout(ACTION_TIMEOUT)
+                while not queue.empty():
+                    path = queue.get_nowait()
+                    try:
+                        if path in kinds:
+                            results[path] = await examine_page(
+                                browser, site_dir, artifacts, kinds[path], path, path == code_page
+                            )
+                        else:
+                            results[path] = await light_page(reading, artifacts, path)
+                    except Exception as error:  # reported by the page's own test
+                        message = "".join(traceback.format_exception(error))
+                        results[path] = Report(
+                            None, [f"/{path}: the check itself failed:\n{message}"]
+                        )
 
-        await asyncio.gather(*(one(path) for path in wanted))
+        await asyncio.gather(*(reader() for _ in range(SIDE_BY_SIDE)))
         return results
 
     return in_one_browser(work)
+
+
+def code_blocks(site_dir: Path, path: str) -> int:
+    return (site_dir / path / "index.html").read_text(encoding="utf-8").count("<pre")
 
 
 def test_every_built_page_is_in_the_nav(site_dir):
@@ -210,25 +234,40 @@ def test_page(reports, visits, path):
     assert not report.problems, f"{len(report.problems)} problem(s):\n" + "\n".join(report.problems)
 
 
-async def check_page(
-    browser, site_dir: Path, artifacts: Path, kind: str | None, path: str
+async def light_page(reading: Reader, artifacts: Path, path: str) -> Report:
+    """The light checks, in the reader's page: loaded, notebook, phone width, console, network."""
+    check = Check(path, artifacts)
+    visit = await reading.visit(path)
+    await loaded(reading.page, visit, check)
+    if path in NOTEBOOKS:
+        await notebook_page(reading.page, check, NOTEBOOKS[path])
+    await phone(reading.page, check, artifacts, None)
+    await problems_logged(reading.page, check, reading.watch)  # the checks' time included
+    return Report(visit, check.problems)
+
+
+async def examine_page(
+    browser, site_dir: Path, artifacts: Path, kind: str, path: str, with_code: bool = True
 ) -> Report:
-    """Everything test_page checks, in one visit of the page: the light checks, and with a
-    kind, the full examination."""
+    """The light checks and the full examination, in a fresh context of its own (its answers
+    stored nowhere else). with_code: code blocks are scanned for colour too (on one page)."""
     check = Check(path, artifacts)
     async with first_visit_async(browser, site_dir, path) as (page, visit):
         page.set_default_timeout(ACTION_TIMEOUT)
         await loaded(page, visit, check)
         if path in NOTEBOOKS:
             await notebook_page(page, check, NOTEBOOKS[path])
-        if kind:
-            await examine(page, check, artifacts, kind)
+        await examine(page, check, artifacts, kind, with_code)
         await phone(page, check, artifacts, kind)
-        for text in visit.watch.console_errors:
-            await check.fail(page, "console", text)
-        for url in visit.watch.external_requests:
-            await check.fail(page, "network", f"request left the site: {url}")
+        await problems_logged(page, check, visit.watch)
     return Report(visit, check.problems)
+
+
+async def problems_logged(page: Page, check: Check, watch: Watch) -> None:
+    for text in watch.console_errors:
+        await check.fail(page, "console", text)
+    for url in watch.external_requests:
+        await check.fail(page, "network", f"request left the site: {url}")
 
 
 async def loaded(page: Page, visit: Visit, check: Check) -> None:
@@ -282,32 +321,43 @@ async def notebook_page(page: Page, check: Check, experiment: notebooks.Experime
         await check.fail(page, "notebook", f"edit link {edit} is not {experiment.rel_source}")
 
 
-async def examine(page: Page, check: Check, artifacts: Path, kind: str) -> None:
-    """axe-core in both palettes, fresh and answered, and the screenshots of the kind."""
-    await check.axe(page, "light palette")
+async def examine(page: Page, check: Check, artifacts: Path, kind: str, with_code: bool) -> None:
+    """axe-core once in each palette, and the screenshots of the kind. A page with questions is
+    scanned answered (each question answered wrong, the first one right too, the first task
+    revealed): its unchosen options and unrevealed tasks still show the fresh state, so one
+    scan sees both. In the dark palette only the colour rules run, and code blocks are scanned
+    on one page only: their colours are the site's, the same on every page, and they are most
+    of axe-core's work (in the light palette too)."""
     answered = await answer_everything(page, check)
-    if answered:
-        await check.axe(page, "light palette, answered", include=QUESTIONS)
+    step = "light palette, answered" if answered else "light palette"
+    if with_code:
+        await check.axe(page, step)
+    else:
+        await check.axe(page, step, skip=COLOUR_RULES)
+        await check.axe(page, step, rules=COLOUR_RULES, exclude=CODE)
     await screenshots(page, artifacts, kind, "light", "desktop")
 
     await page.emulate_media(color_scheme="dark")  # Material follows the system's palette
     if await check.act(page, "dark palette", "body", expect_scheme, page, "slate"):
-        state = "answered" if answered else "fresh"
-        await check.axe(page, f"dark palette, {state}", rules=COLOUR_RULES)
+        step = "dark palette, answered" if answered else "dark palette"
+        await check.axe(page, step, rules=COLOUR_RULES, exclude=None if with_code else CODE)
         await screenshots(page, artifacts, kind, "dark", "desktop")
-        if answered and await check.act(page, "reset", ".hs-reset", reset, page):
-            await check.axe(page, "dark palette, fresh", include=QUESTIONS, rules=COLOUR_RULES)
+        if answered:
+            await check.act(page, "reset", ".hs-reset", reset, page)
 
 
 async def phone(page: Page, check: Check, artifacts: Path, kind: str | None) -> None:
-    """At 360 px: no sideways scrolling of the page, every scrollable region reachable."""
+    """At 360 px: no sideways scrolling of the page, and no scrollable region a keyboard cannot
+    reach (and axe-core's own rule for it, on a page examined in full)."""
     width, height = SIZES["phone"]
     await page.set_viewport_size({"width": width, "height": height})
     overflow = await page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
     if overflow > 0:
         await check.fail(page, "phone", f"the page is {overflow}px wider than a {width}px screen")
-    await check.axe(page, "phone", rules=["scrollable-region-focusable"])
+    for region in await page.evaluate(UNREACHABLE_SCROLL):
+        await check.fail(page, "phone", f"a keyboard cannot scroll {region}")
     if kind:
+        await check.axe(page, "phone", rules=["scrollable-region-focusable"])
         scheme = await page.evaluate("() => document.body.dataset.mdColorScheme")
         await screenshots(page, artifacts, kind, "dark" if scheme == "slate" else "light", "phone")
         if scheme == "slate":
@@ -381,12 +431,13 @@ async def expect_scheme(page: Page, scheme: str) -> None:
 
 
 async def screenshots(page: Page, artifacts: Path, kind: str, scheme: str, size: str) -> None:
-    """For a person to look at: whole pages for home, quiz and practice; the first screen,
-    the first diagram and the first equation of a concept page; a notebook's first plot."""
+    """For a person to look at: the first screen; the whole page for home, quiz and practice
+    (light, desktop: the other three show the same boxes in their first screen); the first
+    diagram and the first equation of a concept page; a notebook's first plot."""
     await page.evaluate("() => window.scrollTo(0, 0)")
     await page.wait_for_function(SETTLED)
     name = f"{slug(kind)}-{scheme}-{size}"
-    whole = kind in ("home", "quiz", "practice")
+    whole = kind in ("home", "quiz", "practice") and (scheme, size) == ("light", "desktop")
     await page.screenshot(path=artifacts / f"{name}.png", full_page=whole, timeout=SHOT_TIMEOUT)
     targets = {"concept": {"diagram": "figure.hs-diagram", "maths": "div.arithmatex"}}
     targets["notebook"] = {"plot": ".jp-RenderedImage img"}
@@ -400,25 +451,30 @@ async def screenshots(page: Page, artifacts: Path, kind: str, scheme: str, size:
 
 
 def test_a_page_with_questions_and_tasks_together(site_dir, artifacts, tmp_path):
-    """A page may hold both kinds. Made here from the first quiz page with the first practice
-    page's tasks added: checked like any page, then answered, and answered again after a reload
-    in the same browser, where its answers are stored and its tasks locked (this used to time
-    out)."""
-    pages = [path for path in PAGES if "hs-quiz" in (site_dir / path / "index.html").read_text()]
-    tasks = [path for path in PAGES if "hs-blanks" in (site_dir / path / "index.html").read_text()]
+    """A page may hold both kinds. Made here from the smallest quiz page with the first task of
+    the smallest practice page added: checked like any page, then answered, and answered again
+    after a reload in the same browser, where its answers are stored and its task locked (this
+    used to time out)."""
+
+    def smallest_with(marker: str) -> list[str]:
+        found = [p for p in PAGES if marker in (site_dir / p / "index.html").read_text()]
+        return sorted(found, key=lambda p: (site_dir / p / "index.html").stat().st_size)
+
+    pages, tasks = smallest_with("hs-quiz"), smallest_with("hs-blanks")
     if not pages or not tasks:
         pytest.skip("the site needs a quiz page and a practice page to make one")
     site = tmp_path / "site"
     shutil.copytree(site_dir, site)
     quiz = (site / pages[0] / "index.html").read_text(encoding="utf-8")
     practice = (site / tasks[0] / "index.html").read_text(encoding="utf-8")
-    added = re.search(r"</h1>(.*)</article>", practice, re.DOTALL)[1]  # the tasks, and their text
-    both = quiz.replace("</article>", added + "</article>", 1)
+    both = quiz.replace("</article>", first_div(practice, "hs-blanks") + "</article>", 1)
     assert both.count('class="hs-blanks"') and both.count('class="hs-quiz"')
     (site / pages[0] / "index.html").write_text(both, encoding="utf-8")
 
     async def work(browser) -> list[str]:
-        report = await check_page(browser, site, artifacts, None, pages[0])
+        async with reader_async(browser, site) as reading:
+            reading.page.set_default_timeout(ACTION_TIMEOUT)
+            report = await light_page(reading, artifacts, pages[0])
         check = Check(pages[0] + " (answered again)", artifacts)
         async with first_visit_async(browser, site, pages[0]) as (page, _):
             page.set_default_timeout(ACTION_TIMEOUT)
@@ -430,6 +486,17 @@ def test_a_page_with_questions_and_tasks_together(site_dir, artifacts, tmp_path)
 
     problems = in_one_browser(work)
     assert not problems, "\n".join(problems)
+
+
+def first_div(html: str, css_class: str) -> str:
+    """The first <div class="css_class"> of a built page, with everything inside it."""
+    start = html.index(f'<div class="{css_class}"')
+    depth = 0
+    for tag in re.finditer(r"<div\b|</div>", html[start:]):
+        depth += -1 if tag[0] == "</div>" else 1
+        if depth == 0:
+            return html[start : start + tag.end()]
+    raise AssertionError(f"<div class={css_class!r}> is never closed")
 
 
 def test_typical_markdown_page_within_its_budget(browser, site_dir, visits):
