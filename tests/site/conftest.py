@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 from browsing import (
-    CHROMIUM,
     CHROMIUM_ARGS,
+    TEST_BROWSER,
     configured_site_url,
     open_context,
     serve,
@@ -66,6 +66,19 @@ def site_url(site_dir: Path) -> Iterator[str]:
         yield url
 
 
+# test_pages.py checks every page in the background from its first test on: its file goes
+# first, so the checking starts with the run; the tests that read the reports go last, so that
+# every other browser test runs while the pages are being checked.
+LAST = ("test_page", "test_typical_markdown_page_within_its_budget")
+
+
+def pytest_collection_modifyitems(items) -> None:
+    last = [item for item in items if getattr(item, "originalname", "") in LAST]
+    rest = [item for item in items if item not in last]
+    first = [item for item in rest if item.path.name == "test_pages.py"]
+    items[:] = first + [item for item in rest if item not in first] + last
+
+
 OPEN: list = []  # the browser of this session, for the failure report below
 
 
@@ -93,9 +106,12 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium through Playwright; skipped with advice if absent (failed under CI)."""
-    if not Path(CHROMIUM).exists():
-        advice = f"{CHROMIUM} not found: install it with `apt-get install chromium`"
+    """Chromium (TEST_BROWSER) through Playwright; skipped with advice if absent (fails in CI)."""
+    if not Path(TEST_BROWSER).exists():
+        advice = (
+            f"{TEST_BROWSER} not found: install Chromium with "
+            "`apt-get install chromium chromium-headless-shell`"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(f"{advice} (CI=true: browser tests may not be skipped)", False)
         pytest.skip(advice)
@@ -103,7 +119,7 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            executable_path=TEST_BROWSER, headless=True, args=CHROMIUM_ARGS
         )
         OPEN.append(browser)
         yield browser

@@ -1,5 +1,5 @@
 """Every page of the nav, Markdown and notebook alike, opened as a first-time reader opens it.
-One browser checks them all, two readers at a time (CI has two cores), so the time grows with
+One browser checks them all, three readers at a time (CI has two cores), so the time grows with
 the cheap checks only:
 
 - on every page, the light checks, by a reader that opens page after page with its cache off
@@ -36,13 +36,13 @@ from urllib.parse import urljoin
 
 import pytest
 from browsing import (
-    CHROMIUM,
     CHROMIUM_ARGS,
     CODE,
     COLOUR_RULES,
     NO_LOAD,
     PAGE_BUDGET,
     SIZES,
+    TEST_BROWSER,
     TYPICAL_BUDGET,
     UNREACHABLE_SCROLL,
     Reader,
@@ -68,7 +68,8 @@ PAGES = nav_pages()  # built path ("" for the home page) -> source in docs/, in 
 QUESTIONS = ".hs-quiz, .hs-blanks"
 ACTION_TIMEOUT = 5_000  # ms: a click that cannot happen fails in seconds, not thirty
 SHOT_TIMEOUT = 30_000  # ms: a whole long page takes a while to capture on a busy machine
-SIDE_BY_SIDE = 2  # pages checked at a time in the one browser (CI has 2 cores)
+SIDE_BY_SIDE = 2  # readers at a time in the one browser: CI has 2 cores, and each reader
+# spends part of its time waiting (the network going quiet, transitions, colours settling)
 SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
 NOTEBOOKS = {e.page.removesuffix(".ipynb") + "/": e for e in notebooks.experiments()}
 
@@ -128,12 +129,18 @@ class Report:
 def in_one_browser(work):
     """Run `await work(browser)` with a Chromium of its own, in a thread of its own (the
     session's other browser tests use Playwright's sync API in this one), and return its result."""
+    return in_the_background(work)()
+
+
+def in_the_background(work):
+    """Start `await work(browser)` with a Chromium of its own, in a thread of its own, and
+    return a function that waits for its result (and raises its error, if it failed)."""
     outcome: dict = {}
 
     async def main() -> None:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+                executable_path=TEST_BROWSER, headless=True, args=CHROMIUM_ARGS
             )
             try:
                 outcome["result"] = await work(browser)
@@ -143,15 +150,19 @@ def in_one_browser(work):
     def thread() -> None:
         try:
             asyncio.run(main())
-        except BaseException as error:  # raised again in the test's own thread
+        except BaseException as error:  # raised again in the thread that waits for it
             outcome["error"] = error
 
-    runner = threading.Thread(target=thread)
+    runner = threading.Thread(target=thread, daemon=True)
     runner.start()
-    runner.join()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["result"]
+
+    def result():
+        runner.join()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["result"]
+
+    return result
 
 
 @pytest.fixture(scope="session")
@@ -166,18 +177,26 @@ def kinds(request, site_dir) -> dict[str, str]:
     return one_of_each_kind(site_dir)
 
 
-@pytest.fixture(scope="session")
-def reports(request, site_dir, artifacts, kinds) -> dict[str, Report]:
-    """Every page that a test_page of this run asks for, checked by SIDE_BY_SIDE readers in one
-    browser. Each reader takes the next page from one queue: the pages examined in full first
-    (the longest; each in a fresh context), then the others (the light checks, in the reader's
-    own page: see browsing.Reader)."""
+@pytest.fixture(scope="session", autouse=True)
+def checking(request, site_dir, artifacts, kinds):
+    """Starts checking every page that a test_page of this run asks for, in the background, as
+    soon as this file's first test runs; returns a function that waits for the reports. The
+    tests that run meanwhile (this file's others, test_quiz.py) mostly wait on their browser,
+    and the two together fill CI's two cores better than one after the other; test_page and
+    the tests that read its visits run last (conftest.py).
+
+    SIDE_BY_SIDE readers share one browser. Each takes the next page from one queue: the pages
+    examined in full first (the longest; each in a fresh context), then the others (the light
+    checks, in the reader's own page: see browsing.Reader)."""
     wanted = [
         item.callspec.params["path"]
         for item in request.session.items
         if getattr(item, "originalname", "") == "test_page"
     ]
-    wanted.sort(key=lambda path: path not in kinds)
+    # The longest first, so that no reader is left with a long page at the end: the pages
+    # examined in full, the largest of them first, then the others.
+    size = {path: (site_dir / path / "index.html").stat().st_size for path in wanted}
+    wanted.sort(key=lambda path: (path not in kinds, -size[path] if path in kinds else 0))
     code_page = max(kinds, key=lambda path: code_blocks(site_dir, path), default=None)
 
     async def work(browser) -> dict[str, Report]:
@@ -207,7 +226,13 @@ def reports(request, site_dir, artifacts, kinds) -> dict[str, Report]:
         await asyncio.gather(*(reader() for _ in range(SIDE_BY_SIDE)))
         return results
 
-    return in_one_browser(work)
+    return in_the_background(work)
+
+
+@pytest.fixture(scope="session")
+def reports(checking) -> dict[str, Report]:
+    """The reports of every page checked (see checking), once they are all in."""
+    return checking()
 
 
 def code_blocks(site_dir: Path, path: str) -> int:
