@@ -3,7 +3,8 @@ Chromium as a first-time reader on a phone opens it, served with gzip as GitHub 
 it: bytes transferred (headers and gzipped bodies, everything loaded before the reader does
 anything), and Lighthouse-style timings read in the page with its main thread slowed down four
 times (first contentful paint, total blocking time, layout shift); then Lighthouse itself
-(mobile, its default) on one page of each kind (the largest), from the npm package in tests/bench/.
+(mobile, its default) on one page of each kind (the one the browser tests examine: the most
+kinds of element), from the npm package in tests/bench/.
 Fails when a page is over the transferred budgets that tests/site/test_pages.py enforces.
 
     PYTHONPATH=tests python -m bench.pages
@@ -155,7 +156,7 @@ def main() -> int:
         if not LIGHTHOUSE.exists():
             print(f"\nLighthouse skipped: {LIGHTHOUSE} is missing (npm ci in tests/bench).")
         else:
-            print("\nLighthouse (mobile), one page of each kind (its largest), served with gzip")
+            print("\nLighthouse (mobile), one page of each kind (as examined), served with gzip")
             print(f"(median of {RUNS} runs; on a busy machine its simulated timings run high):")
             print(f"{'page':40} {'kind':11} perf a11y  TBT ms  FCP ms  LCP ms   CLS   KB")
             with serve(site_dir, configured_site_url()) as url:

@@ -1,6 +1,6 @@
 """Every page of the nav, Markdown and notebook alike, opened as a first-time reader opens it.
-One browser checks them all, three readers at a time (CI has two cores), so the time grows with
-the cheap checks only:
+One browser checks them all, three readers at a time, in the background while the other
+browser tests run (CI has two cores), so the time grows with the cheap checks only:
 
 - on every page, the light checks, by a reader that opens page after page with its cache off
   (browsing.Reader): it loads from this site alone (HTTP 200, no request off localhost, no
@@ -10,13 +10,13 @@ the cheap checks only:
   scroll sideways, and no scrollable region is out of a keyboard's reach; a notebook page
   shows its plots and training progress and offers its executed .ipynb;
 - on one page of each kind (home, concept, quick intro, quiz, practice, experiment,
-  notebook: read from the nav and the built pages, the largest of each kind, so new modules
-  need no list), in a fresh context: every question answered (wrong, right, revealed), then
-  axe-core once in the light palette (every rule) and once in the dark one (colour rules),
-  the reset, and screenshots in both palettes, at desktop and phone width, for a person to
-  look at. Material's palette, the quiz component and the code colours are the same on every
-  page of a kind: scanning each page again found nothing new and took most of the browser
-  phase.
+  notebook: read from the nav and the built pages, the one that shows the most kinds of
+  element, so new modules need no list), in a fresh context: every question answered
+  (wrong, right, revealed), then axe-core once in the light palette (every rule) and once in
+  the dark one (colour rules), the reset, and screenshots in both palettes, at desktop and
+  phone width, for a person to look at. Material's palette, the quiz component and the code
+  colours are the same on every page of a kind: scanning each page again found nothing new
+  and took most of the browser phase.
 
 One test per page (`test_page[why-rnns-quiz]`), so a failure names its page; each problem
 names the step and the element, with a screenshot in artifacts/screenshots/failures/.
@@ -68,7 +68,7 @@ PAGES = nav_pages()  # built path ("" for the home page) -> source in docs/, in 
 QUESTIONS = ".hs-quiz, .hs-blanks"
 ACTION_TIMEOUT = 5_000  # ms: a click that cannot happen fails in seconds, not thirty
 SHOT_TIMEOUT = 30_000  # ms: a whole long page takes a while to capture on a busy machine
-SIDE_BY_SIDE = 2  # readers at a time in the one browser: CI has 2 cores, and each reader
+SIDE_BY_SIDE = 3  # readers at a time in the one browser: CI has 2 cores, and each reader
 # spends part of its time waiting (the network going quiet, transitions, colours settling)
 SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
 NOTEBOOKS = {e.page.removesuffix(".ipynb") + "/": e for e in notebooks.experiments()}
