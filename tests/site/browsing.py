@@ -36,6 +36,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+# How long each page's check took, {path: (kind examined, or "", seconds)}: filled by
+# tests/site/test_pages.py, summed up at the end of the run (conftest.py).
+CHECK_TIMES: dict[str, tuple[str, float]] = {}
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 # Files the host sends gzipped: GitHub Pages compresses text, not images or fonts.
 GZIPPED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".ipynb"}

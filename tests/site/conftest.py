@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from browsing import (
+    CHECK_TIMES,
     CHROMIUM_ARGS,
     TEST_BROWSER,
     configured_site_url,
@@ -77,6 +78,24 @@ def pytest_collection_modifyitems(items) -> None:
     rest = [item for item in items if item not in last]
     first = [item for item in rest if item.path.name == "test_pages.py"]
     items[:] = first + [item for item in rest if item not in first] + last
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Where the page checks spent their time: the pages examined in full, one by one, and the
+    light checks of the others, in all (each line is the seconds of one reader)."""
+    if not CHECK_TIMES:
+        return
+    examined = {path: t for path, (kind, t) in CHECK_TIMES.items() if kind}
+    light = [t for kind, t in CHECK_TIMES.values() if not kind]
+    parts = [
+        f"{CHECK_TIMES[path][0]} /{path} {t:.0f} s"
+        for path, t in sorted(examined.items(), key=lambda item: -item[1])
+    ]
+    terminalreporter.write_line(
+        f"page checks: {len(examined)} examined in full ({', '.join(parts)}); "
+        f"{len(light)} light checks, {sum(light):.0f} s in all, {max(light, default=0):.1f} s "
+        "at most"
+    )
 
 
 OPEN: list = []  # the browser of this session, for the failure report below

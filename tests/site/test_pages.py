@@ -28,6 +28,7 @@ import asyncio
 import re
 import shutil
 import threading
+import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ from urllib.parse import urljoin
 
 import pytest
 from browsing import (
+    CHECK_TIMES,
     CHROMIUM_ARGS,
     CODE,
     COLOUR_RULES,
@@ -210,6 +212,7 @@ def checking(request, site_dir, artifacts, kinds):
                 reading.page.set_default_timeout(ACTION_TIMEOUT)
                 while not queue.empty():
                     path = queue.get_nowait()
+                    started = time.perf_counter()
                     try:
                         if path in kinds:
                             results[path] = await examine_page(
@@ -222,6 +225,7 @@ def checking(request, site_dir, artifacts, kinds):
                         results[path] = Report(
                             None, [f"/{path}: the check itself failed:\n{message}"]
                         )
+                    CHECK_TIMES[path] = (kinds.get(path, ""), time.perf_counter() - started)
 
         await asyncio.gather(*(reader() for _ in range(SIDE_BY_SIDE)))
         return results
