@@ -176,6 +176,17 @@ def html_pages(site_dir: Path) -> list[str]:
     return pages
 
 
+def pages_with(site_dir: Path, css_class: str) -> list[str]:
+    """The built pages with an element of that class, the smallest first (the tests use the
+    first: the behaviour is the same on every page, and a small page is quicker to go through)."""
+    found = []
+    for rel in html_pages(site_dir):
+        html = (site_dir / rel / "index.html").read_text(encoding="utf-8")
+        if f'class="{css_class}"' in html:
+            found.append((len(html), rel))
+    return [rel for _, rel in sorted(found)]
+
+
 KINDS = ("home", "concept", "quick intro", "quiz", "practice", "experiment", "notebook", "page")
 
 

@@ -58,6 +58,7 @@ from browsing import (
     nav_pages,
     one_of_each_kind,
     open_context,
+    pages_with,
     reader_async,
 )
 from playwright.async_api import Error as PlaywrightError
@@ -485,11 +486,7 @@ def test_a_page_with_questions_and_tasks_together(site_dir, artifacts, tmp_path)
     after a reload in the same browser, where its answers are stored and its task locked (this
     used to time out)."""
 
-    def smallest_with(marker: str) -> list[str]:
-        found = [p for p in PAGES if marker in (site_dir / p / "index.html").read_text()]
-        return sorted(found, key=lambda p: (site_dir / p / "index.html").stat().st_size)
-
-    pages, tasks = smallest_with("hs-quiz"), smallest_with("hs-blanks")
+    pages, tasks = pages_with(site_dir, "hs-quiz"), pages_with(site_dir, "hs-blanks")
     if not pages or not tasks:
         pytest.skip("the site needs a quiz page and a practice page to make one")
     site = tmp_path / "site"

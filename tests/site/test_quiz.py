@@ -10,24 +10,12 @@ a quiz and a practice page are done by test_pages.py::test_page, on one page of 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from browsing import html_pages, open_context
+from browsing import open_context, pages_with
 from playwright.sync_api import Page, expect
 
 PROGRESS = re.compile(r"^(\d+) of (\d+) answered, (\d+) correct$")
-
-
-def pages_with(site_dir: Path, css_class: str) -> list[str]:
-    """The built pages with an element of that class, the smallest first (the tests use the
-    first: the behaviour is the same on every page, and a small page is quicker to go through)."""
-    found = []
-    for rel in html_pages(site_dir):
-        html = (site_dir / rel / "index.html").read_text(encoding="utf-8")
-        if f'class="{css_class}"' in html:
-            found.append((len(html), rel))
-    return [rel for _, rel in sorted(found)]
 
 
 @pytest.fixture(scope="session")
