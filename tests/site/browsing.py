@@ -224,21 +224,41 @@ def page_kinds(site_dir: Path) -> dict[str, str]:
 
 def one_of_each_kind(site_dir: Path) -> dict[str, str]:
     """{path: kind}: the page of each kind that shows the most kinds of element (distinct tag
-    and class pairs in its article: code tokens, maths, diagrams, question parts, notebook
-    cells), the smaller of two that show as many; in the order of KINDS. The largest page of a
-    kind often only repeats the same elements more times, which costs a scan time and finds
-    nothing more."""
+    and class pairs in its article outside code blocks: maths, diagrams, question parts,
+    notebook cells), the smaller of two that show as many; in the order of KINDS. The largest
+    page of a kind often only repeats the same elements more times, which costs a scan time and
+    finds nothing more. Code blocks do not count: their colours are scanned on one page only
+    (code_page), and elsewhere they hold nothing the other rules have not seen."""
     chosen: dict[str, tuple[int, int, str]] = {}
     for path, kind in page_kinds(site_dir).items():
-        html = (site_dir / path / "index.html").read_text(encoding="utf-8")
-        rank = (-len(_element_kinds(html)), len(html), path)
+        html = read_page(site_dir, path)
+        rank = (-len(_element_kinds(_CODE_BLOCK.sub("<pre></pre>", html))), len(html), path)
         if kind not in chosen or rank < chosen[kind]:
             chosen[kind] = rank
     return {chosen[kind][2]: kind for kind in KINDS if kind in chosen}
 
 
+def code_page(site_dir: Path, examined: dict[str, str]) -> str | None:
+    """The examined Markdown page whose code blocks show the most kinds of token (Pygments'
+    classes, each coloured by the site's code palette), the one with fewer elements in its code
+    blocks of two that show as many: the one page whose code blocks are scanned for colour."""
+    sources = nav_pages()
+    ranks = {}
+    for path in examined:
+        if sources[path].endswith(".md"):
+            code = "".join(_CODE_BLOCK.findall(read_page(site_dir, path)))
+            ranks[path] = (-len(set(_TOKEN.findall(code))), len(_TAG.findall(code)), path)
+    return min(ranks, key=ranks.get, default=None)
+
+
+def read_page(site_dir: Path, path: str) -> str:
+    return (site_dir / path / "index.html").read_text(encoding="utf-8")
+
+
 _TAG = re.compile(r"<([a-z][a-z0-9]*)\b([^>]*)>")
 _CLASS = re.compile(r"""\bclass=["']([^"']*)""")
+_CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.S)
+_TOKEN = re.compile(r'<span class="([a-z0-9]+)">')
 
 
 def _element_kinds(html: str) -> set[tuple[str, str]]:
@@ -487,8 +507,8 @@ def settle(page) -> None:
 
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # what a change of palette can break
 # Code blocks and notebook outputs: their colours come from one palette for the whole site, and
-# they are most of the text axe-core's colour rule must examine (80% of its time). Pages scan
-# them for colour only on the first page of each kind (test_pages.py).
+# they are most of the text axe-core's colour rule must examine (80% of its time). They are
+# scanned for colour on one examined page only (code_page), in both palettes.
 CODE = "pre"
 
 

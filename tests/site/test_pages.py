@@ -11,12 +11,12 @@ browser tests run (CI has two cores), so the time grows with the cheap checks on
   shows its plots and training progress and offers its executed .ipynb;
 - on one page of each kind (home, concept, quick intro, quiz, practice, experiment,
   notebook: read from the nav and the built pages, the one that shows the most kinds of
-  element, so new modules need no list), in a fresh context: every question answered
-  (wrong, right, revealed), then axe-core once in the light palette (every rule) and once in
-  the dark one (colour rules), the reset, and screenshots in both palettes, at desktop and
-  phone width, for a person to look at. Material's palette, the quiz component and the code
-  colours are the same on every page of a kind: scanning each page again found nothing new
-  and took most of the browser phase.
+  element outside code blocks, so new modules need no list), in a fresh context: every
+  question answered (wrong, right, revealed), then axe-core once in the light palette
+  (every rule) and once in the dark one (colour rules), the reset, and screenshots in both
+  palettes, at desktop and phone width, for a person to look at. Material's palette, the
+  quiz component and the code colours are the same on every page of a kind: scanning each
+  page again found nothing new and took most of the browser phase.
 
 One test per page (`test_page[why-rnns-quiz]`), so a failure names its page; each problem
 names the step and the element, with a screenshot in artifacts/screenshots/failures/.
@@ -52,6 +52,7 @@ from browsing import (
     Watch,
     axe_problems,
     axe_violations_async,
+    code_page,
     first_visit,
     first_visit_async,
     html_pages,
@@ -200,7 +201,7 @@ def checking(request, site_dir, artifacts, kinds):
     # examined in full, the largest of them first, then the others.
     size = {path: (site_dir / path / "index.html").stat().st_size for path in wanted}
     wanted.sort(key=lambda path: (path not in kinds, -size[path] if path in kinds else 0))
-    code_page = max(kinds, key=lambda path: code_blocks(site_dir, path), default=None)
+    with_code = code_page(site_dir, kinds)
 
     async def work(browser) -> dict[str, Report]:
         queue: asyncio.Queue[str] = asyncio.Queue()
@@ -217,7 +218,7 @@ def checking(request, site_dir, artifacts, kinds):
                     try:
                         if path in kinds:
                             results[path] = await examine_page(
-                                browser, site_dir, artifacts, kinds[path], path, path == code_page
+                                browser, site_dir, artifacts, kinds[path], path, path == with_code
                             )
                         else:
                             results[path] = await light_page(reading, artifacts, path)
@@ -238,10 +239,6 @@ def checking(request, site_dir, artifacts, kinds):
 def reports(checking) -> dict[str, Report]:
     """The reports of every page checked (see checking), once they are all in."""
     return checking()
-
-
-def code_blocks(site_dir: Path, path: str) -> int:
-    return (site_dir / path / "index.html").read_text(encoding="utf-8").count("<pre")
 
 
 def test_every_built_page_is_in_the_nav(site_dir):
@@ -356,8 +353,8 @@ async def examine(page: Page, check: Check, artifacts: Path, kind: str, with_cod
     scanned answered (each question answered wrong, the first one right too, the first task
     revealed): its unchosen options and unrevealed tasks still show the fresh state, so one
     scan sees both. In the dark palette only the colour rules run, and code blocks are scanned
-    on one page only: their colours are the site's, the same on every page, and they are most
-    of axe-core's work (in the light palette too)."""
+    on one page only (browsing.code_page): their colours are the site's, the same on every page,
+    and they are most of axe-core's work (in the light palette too)."""
     answered = await answer_everything(page, check)
     step = "light palette, answered" if answered else "light palette"
     if with_code:
@@ -481,10 +478,10 @@ async def screenshots(page: Page, artifacts: Path, kind: str, scheme: str, size:
 
 
 def test_a_page_with_questions_and_tasks_together(site_dir, artifacts, tmp_path):
-    """A page may hold both kinds. Made here from the smallest quiz page with the first task of
-    the smallest practice page added: checked like any page, then answered, and answered again
-    after a reload in the same browser, where its answers are stored and its task locked (this
-    used to time out)."""
+    """A page may hold both kinds. Made here from the smallest quiz page, cut after its first
+    question, with the first task of the smallest practice page added: checked like any page,
+    then answered, and answered again after a reload in the same browser, where its answers
+    are stored and its task locked (this used to time out)."""
 
     pages, tasks = pages_with(site_dir, "hs-quiz"), pages_with(site_dir, "hs-blanks")
     if not pages or not tasks:
@@ -493,8 +490,10 @@ def test_a_page_with_questions_and_tasks_together(site_dir, artifacts, tmp_path)
     shutil.copytree(site_dir, site)
     quiz = (site / pages[0] / "index.html").read_text(encoding="utf-8")
     practice = (site / tasks[0] / "index.html").read_text(encoding="utf-8")
-    both = quiz.replace("</article>", first_div(practice, "hs-blanks") + "</article>", 1)
-    assert both.count('class="hs-blanks"') and both.count('class="hs-quiz"')
+    question = first_div(quiz, "hs-quiz")
+    start, end = quiz.index(question), quiz.index("</article>")
+    both = quiz[:start] + question + first_div(practice, "hs-blanks") + quiz[end:]
+    assert both.count('class="hs-blanks"') == both.count('class="hs-quiz"') == 1
     (site / pages[0] / "index.html").write_text(both, encoding="utf-8")
 
     async def work(browser) -> list[str]:
