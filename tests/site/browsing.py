@@ -227,8 +227,9 @@ def one_of_each_kind(site_dir: Path) -> dict[str, str]:
     and class pairs in its article outside code blocks: maths, diagrams, question parts,
     notebook cells), the smaller of two that show as many; in the order of KINDS. The largest
     page of a kind often only repeats the same elements more times, which costs a scan time and
-    finds nothing more. Code blocks do not count: their colours are scanned on one page only
-    (code_page), and elsewhere they hold nothing the other rules have not seen."""
+    finds nothing more. What is inside code blocks does not count: the colour rules see one
+    element of each kind of token in them (CODE_SAMPLES), and the other rules find nothing in
+    code that its block has not shown them."""
     chosen: dict[str, tuple[int, int, str]] = {}
     for path, kind in page_kinds(site_dir).items():
         html = read_page(site_dir, path)
@@ -238,19 +239,6 @@ def one_of_each_kind(site_dir: Path) -> dict[str, str]:
     return {chosen[kind][2]: kind for kind in KINDS if kind in chosen}
 
 
-def code_page(site_dir: Path, examined: dict[str, str]) -> str | None:
-    """The examined Markdown page whose code blocks show the most kinds of token (Pygments'
-    classes, each coloured by the site's code palette), the one with fewer elements in its code
-    blocks of two that show as many: the one page whose code blocks are scanned for colour."""
-    sources = nav_pages()
-    ranks = {}
-    for path in examined:
-        if sources[path].endswith(".md"):
-            code = "".join(_CODE_BLOCK.findall(read_page(site_dir, path)))
-            ranks[path] = (-len(set(_TOKEN.findall(code))), len(_TAG.findall(code)), path)
-    return min(ranks, key=ranks.get, default=None)
-
-
 def read_page(site_dir: Path, path: str) -> str:
     return (site_dir / path / "index.html").read_text(encoding="utf-8")
 
@@ -258,7 +246,6 @@ def read_page(site_dir: Path, path: str) -> str:
 _TAG = re.compile(r"<([a-z][a-z0-9]*)\b([^>]*)>")
 _CLASS = re.compile(r"""\bclass=["']([^"']*)""")
 _CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.S)
-_TOKEN = re.compile(r'<span class="([a-z0-9]+)">')
 
 
 def _element_kinds(html: str) -> set[tuple[str, str]]:
@@ -506,16 +493,32 @@ def settle(page) -> None:
 
 
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # what a change of palette can break
-# Code blocks and notebook outputs: their colours come from one palette for the whole site, and
-# they are most of the text axe-core's colour rule must examine (80% of its time). They are
-# scanned for colour on one examined page only (code_page), in both palettes.
+# Code blocks and notebook cells: one colour per kind of token (Pygments' classes, the site's
+# code palette) on one background per kind of block, yet they are most of the text that
+# axe-core's colour rule examines (80% of its time, for the same few pairs of colours again and
+# again). The colour rules see the rest of the page and, in code blocks, one element of each
+# kind: the first with text of its own, for each tag and class, in each kind of block.
 CODE = "pre"
+CODE_SAMPLES = """() => {
+    const seen = new Set();
+    for (const element of document.querySelectorAll("pre, pre *")) {
+        const own = [...element.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+        const block = element.closest("pre").parentElement;
+        const kind = [element.tagName, element.className, block.className].join(" | ");
+        if (own && !seen.has(kind)) {
+            seen.add(kind);
+            element.setAttribute("data-hs-sample", "");
+        }
+    }
+    return seen.size;
+}"""
+SAMPLED = "[data-hs-sample]"
 
 
 AXE_RUN = """([include, exclude, options]) => {
     const context = {};
-    if (include) context.include = [include];
-    if (exclude) context.exclude = [exclude];
+    if (include) context.include = [].concat(include).map(selector => [selector]);
+    if (exclude) context.exclude = [].concat(exclude).map(selector => [selector]);
     return axe.run(include || exclude ? context : document, options)
         .then(results => results.violations);
 }"""
@@ -550,8 +553,8 @@ def _serious(violations: list[dict]) -> list[tuple[str, str]]:
 
 def axe_violations(
     page,
-    include: str | None = None,
-    exclude: str | None = None,
+    include: str | list[str] | None = None,
+    exclude: str | list[str] | None = None,
     rules: list[str] | None = None,
     skip: list[str] | None = None,
 ) -> list[tuple[str, str]]:
@@ -568,8 +571,8 @@ def axe_violations(
 
 async def axe_violations_async(
     page,
-    include: str | None = None,
-    exclude: str | None = None,
+    include: str | list[str] | None = None,
+    exclude: str | list[str] | None = None,
     rules: list[str] | None = None,
     skip: list[str] | None = None,
 ) -> list[tuple[str, str]]:

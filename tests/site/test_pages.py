@@ -40,9 +40,11 @@ from browsing import (
     CHECK_TIMES,
     CHROMIUM_ARGS,
     CODE,
+    CODE_SAMPLES,
     COLOUR_RULES,
     NO_LOAD,
     PAGE_BUDGET,
+    SAMPLED,
     SIZES,
     TEST_BROWSER,
     TYPICAL_BUDGET,
@@ -52,7 +54,6 @@ from browsing import (
     Watch,
     axe_problems,
     axe_violations_async,
-    code_page,
     first_visit,
     first_visit_async,
     html_pages,
@@ -201,7 +202,6 @@ def checking(request, site_dir, artifacts, kinds):
     # examined in full, the largest of them first, then the others.
     size = {path: (site_dir / path / "index.html").stat().st_size for path in wanted}
     wanted.sort(key=lambda path: (path not in kinds, -size[path] if path in kinds else 0))
-    with_code = code_page(site_dir, kinds)
 
     async def work(browser) -> dict[str, Report]:
         queue: asyncio.Queue[str] = asyncio.Queue()
@@ -218,7 +218,7 @@ def checking(request, site_dir, artifacts, kinds):
                     try:
                         if path in kinds:
                             results[path] = await examine_page(
-                                browser, site_dir, artifacts, kinds[path], path, path == with_code
+                                browser, site_dir, artifacts, kinds[path], path
                             )
                         else:
                             results[path] = await light_page(reading, artifacts, path)
@@ -273,18 +273,16 @@ async def light_page(reading: Reader, artifacts: Path, path: str) -> Report:
     return Report(visit, check.problems)
 
 
-async def examine_page(
-    browser, site_dir: Path, artifacts: Path, kind: str, path: str, with_code: bool = True
-) -> Report:
+async def examine_page(browser, site_dir: Path, artifacts: Path, kind: str, path: str) -> Report:
     """The light checks and the full examination, in a fresh context of its own (its answers
-    stored nowhere else). with_code: code blocks are scanned for colour too (on one page)."""
+    stored nowhere else)."""
     check = Check(path, artifacts)
     async with first_visit_async(browser, site_dir, path) as (page, visit):
         page.set_default_timeout(ACTION_TIMEOUT)
         await loaded(page, visit, check)
         if path in NOTEBOOKS:
             await notebook_page(page, check, NOTEBOOKS[path])
-        await examine(page, check, artifacts, kind, with_code)
+        await examine(page, check, artifacts, kind)
         await phone(page, check, artifacts, kind)
         await problems_logged(page, check, visit.watch)
     return Report(visit, check.problems)
@@ -348,26 +346,24 @@ async def notebook_page(page: Page, check: Check, experiment: notebooks.Experime
         await check.fail(page, "notebook", f"edit link {edit} is not {experiment.rel_source}")
 
 
-async def examine(page: Page, check: Check, artifacts: Path, kind: str, with_code: bool) -> None:
+async def examine(page: Page, check: Check, artifacts: Path, kind: str) -> None:
     """axe-core once in each palette, and the screenshots of the kind. A page with questions is
     scanned answered (each question answered wrong, the first one right too, the first task
     revealed): its unchosen options and unrevealed tasks still show the fresh state, so one
-    scan sees both. In the dark palette only the colour rules run, and code blocks are scanned
-    on one page only (browsing.code_page): their colours are the site's, the same on every page,
-    and they are most of axe-core's work (in the light palette too)."""
+    scan sees both. In the dark palette only the colour rules run. In code blocks the colour
+    rules see one element of each kind of token (browsing.CODE_SAMPLES)."""
     answered = await answer_everything(page, check)
+    await page.evaluate(CODE_SAMPLES)  # after answering: a revealed task shows its code
+    colours = {"rules": COLOUR_RULES, "include": ["html", SAMPLED], "exclude": CODE}
     step = "light palette, answered" if answered else "light palette"
-    if with_code:
-        await check.axe(page, step)
-    else:
-        await check.axe(page, step, skip=COLOUR_RULES)
-        await check.axe(page, step, rules=COLOUR_RULES, exclude=CODE)
+    await check.axe(page, step, skip=COLOUR_RULES)
+    await check.axe(page, step, **colours)
     await screenshots(page, artifacts, kind, "light", "desktop")
 
     await page.emulate_media(color_scheme="dark")  # Material follows the system's palette
     if await check.act(page, "dark palette", "body", expect_scheme, page, "slate"):
         step = "dark palette, answered" if answered else "dark palette"
-        await check.axe(page, step, rules=COLOUR_RULES, exclude=None if with_code else CODE)
+        await check.axe(page, step, **colours)
         await screenshots(page, artifacts, kind, "dark", "desktop")
         if answered:
             await check.act(page, "reset", ".hs-reset", reset, page)
