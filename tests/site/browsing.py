@@ -176,12 +176,16 @@ def html_pages(site_dir: Path) -> list[str]:
     return pages
 
 
+def read_page(site_dir: Path, path: str) -> str:
+    return (site_dir / path / "index.html").read_text(encoding="utf-8")
+
+
 def pages_with(site_dir: Path, css_class: str) -> list[str]:
     """The built pages with an element of that class, the smallest first (the tests use the
     first: the behaviour is the same on every page, and a small page is quicker to go through)."""
     found = []
     for rel in html_pages(site_dir):
-        html = (site_dir / rel / "index.html").read_text(encoding="utf-8")
+        html = read_page(site_dir, rel)
         if f'class="{css_class}"' in html:
             found.append((len(html), rel))
     return [rel for _, rel in sorted(found)]
@@ -194,7 +198,7 @@ def page_kind(site_dir: Path, path: str, source: str, title: str | None = None) 
     """home, notebook, quiz (a page with questions), practice (tasks only), experiment (states
     measured figures), quick intro, concept, or page: read from the built page and its nav
     entry, so new modules need no list."""
-    html = (site_dir / path / "index.html").read_text(encoding="utf-8")
+    html = read_page(site_dir, path)
     stem = Path(source).stem
     if path == "":
         return "home"
@@ -237,10 +241,6 @@ def one_of_each_kind(site_dir: Path) -> dict[str, str]:
         if kind not in chosen or rank < chosen[kind]:
             chosen[kind] = rank
     return {chosen[kind][2]: kind for kind in KINDS if kind in chosen}
-
-
-def read_page(site_dir: Path, path: str) -> str:
-    return (site_dir / path / "index.html").read_text(encoding="utf-8")
 
 
 _TAG = re.compile(r"<([a-z][a-z0-9]*)\b([^>]*)>")
