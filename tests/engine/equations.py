@@ -45,6 +45,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 MARKER = re.compile(
     r"^\s*<!--\s*hs-(?P<kind>equation|notation)\s*(?::\s*(?P<name>[\w-]*))?\s*-->\s*$"
@@ -167,12 +168,13 @@ def canonical(tex: str) -> str:
 # ---------------------------------------------------------------- reading a page
 
 
-def _binding_names() -> list[str]:
+@cache
+def _binding_names() -> tuple[str, ...]:
     # Imported only when a page has a display equation: the bindings import torch, which a
     # process that checks a page without one (a guard copy reusing its runs) never needs.
     from .equation_bindings import BINDINGS
 
-    return sorted(BINDINGS)
+    return tuple(sorted(BINDINGS))
 
 
 def scan(page) -> tuple[list[Display], list[str]]:

@@ -510,7 +510,6 @@ CODE_SAMPLES = """() => {
             element.setAttribute("data-hs-sample", "");
         }
     }
-    return seen.size;
 }"""
 SAMPLED = "[data-hs-sample]"
 

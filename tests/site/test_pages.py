@@ -61,6 +61,7 @@ from browsing import (
     one_of_each_kind,
     open_context,
     pages_with,
+    read_page,
     reader_async,
 )
 from playwright.async_api import Error as PlaywrightError
@@ -355,15 +356,14 @@ async def examine(page: Page, check: Check, artifacts: Path, kind: str) -> None:
     answered = await answer_everything(page, check)
     await page.evaluate(CODE_SAMPLES)  # after answering: a revealed task shows its code
     colours = {"rules": COLOUR_RULES, "include": ["html", SAMPLED], "exclude": CODE}
-    step = "light palette, answered" if answered else "light palette"
-    await check.axe(page, step, skip=COLOUR_RULES)
-    await check.axe(page, step, **colours)
+    state = ", answered" if answered else ""
+    await check.axe(page, f"light palette{state}", skip=COLOUR_RULES)
+    await check.axe(page, f"light palette{state}", **colours)
     await screenshots(page, artifacts, kind, "light", "desktop")
 
     await page.emulate_media(color_scheme="dark")  # Material follows the system's palette
     if await check.act(page, "dark palette", "body", expect_scheme, page, "slate"):
-        step = "dark palette, answered" if answered else "dark palette"
-        await check.axe(page, step, **colours)
+        await check.axe(page, f"dark palette{state}", **colours)
         await screenshots(page, artifacts, kind, "dark", "desktop")
         if answered:
             await check.act(page, "reset", ".hs-reset", reset, page)
@@ -484,8 +484,7 @@ def test_a_page_with_questions_and_tasks_together(site_dir, artifacts, tmp_path)
         pytest.skip("the site needs a quiz page and a practice page to make one")
     site = tmp_path / "site"
     shutil.copytree(site_dir, site)
-    quiz = (site / pages[0] / "index.html").read_text(encoding="utf-8")
-    practice = (site / tasks[0] / "index.html").read_text(encoding="utf-8")
+    quiz, practice = read_page(site, pages[0]), read_page(site, tasks[0])
     question = first_div(quiz, "hs-quiz")
     start, end = quiz.index(question), quiz.index("</article>")
     both = quiz[:start] + question + first_div(practice, "hs-blanks") + quiz[end:]
@@ -596,7 +595,7 @@ def test_palette_toggle_switches_to_dark_and_remembers_it(context, site_url):
 
 def test_maths_survives_instant_navigation(context, site_url, site_dir):
     """Material swaps pages in place: the new page's MathML is drawn, with no script's help."""
-    with_maths = [p for p in PAGES if p and "<math" in (site_dir / p / "index.html").read_text()]
+    with_maths = [p for p in PAGES if p and "<math" in read_page(site_dir, p)]
     if not with_maths:
         pytest.skip("no page has maths")
     page = context.new_page()
