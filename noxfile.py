@@ -131,16 +131,16 @@ def _module(session: nox.Session, module: str) -> None:
 def tests(session: nox.Session) -> None:
     """One page: `nox -s tests -- docs/why-rnns/quick-intro.md`. With no page, the whole
     verification without the browser tests (which need a build: `nox -s docs`)."""
-    session.log(kernels.banner())
     _env(session)
+    session.log(kernels.banner())
     _pytest(session, *(session.posargs or ["--ignore=tests/site"]))
 
 
 @nox.session
 def check(session: nox.Session) -> None:
     """Before pushing: lint, the experiments and the whole verification, without the browser."""
-    session.log(kernels.banner())
     _env(session)
+    session.log(kernels.banner())
     _lint(session)
     _module(session, "engine.notebooks")
     _pytest(session, "--ignore=tests/site", *session.posargs)
@@ -169,8 +169,8 @@ def docs(session: nox.Session) -> None:
         finally:
             phases.append((name, time.perf_counter() - start))
 
-    session.log(kernels.banner())
     _env(session)
+    session.log(kernels.banner())
     try:
         # Snippets are shown to readers: CI keeps them ruff-clean, not only `nox -s lint`.
         phase("lint", str(PYTHON), "-m", "ruff", "check", *LINTED)
@@ -264,8 +264,8 @@ def spread(session: nox.Session) -> None:
     time; the bands go to tests/bands/<experiment>.json, reviewed like any snapshot, and a
     table of figure, reference, min, median, max and where a page states it is printed.
     Not part of `check` or `docs` (it trains ten times); CI checks the pages against the bands."""
-    session.log(kernels.banner())
     _env(session)
+    session.log(kernels.banner())
     session.run(str(PYTHON), "-m", "engine.bands", *session.posargs, env=TESTS_ON_PATH)
 
 

@@ -6,6 +6,8 @@ executed notebook in docs/ for the site); these tests reuse that run.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from engine import bands, figures, kernels, notebooks, prose
@@ -87,3 +89,41 @@ def test_band_file_is_current(experiment):
             f"{rel}: on the reference path this run must reproduce the band file's reference "
             f"run, but (band file, this run) differ for {moved}"
         )
+
+
+def test_spread_keeps_other_machines_runs_while_the_code_is_unchanged(tmp_path, monkeypatch):
+    """A spread on one machine replaces its own runs and keeps another machine's, which a
+    change of code drops (engine/bands.py, merge)."""
+    experiment = notebooks.Experiment("toy", "m/experiment/toy.ipynb", tmp_path)
+    here, about = bands.this_machine()
+    monkeypatch.setattr(kernels, "recorded", lambda: {"probe": about["probe"]})
+    mine = {(path, seed): {"acc": 10.0 + seed} for path in ("avx2",) for seed in bands.SEEDS}
+    other = {("elsewhere-1", "avx2", seed): {"acc": 20.0 + seed} for seed in bands.SEEDS}
+    machines = {"elsewhere-1": {"cpu": "Other", "probe": "1" * 16, "paths": ["avx2"]}}
+    text = bands.render(
+        experiment,
+        "code-a",
+        machines,
+        other,
+        ("elsewhere-1", "avx2", 0),
+        ["elsewhere-1 x"],
+        ["elsewhere-1: measured with one claim stricter", f"{here}: an old note of its own"],
+    )
+    bands.path_of(experiment).parent.mkdir(parents=True)
+    bands.path_of(experiment).write_text(text, encoding="utf-8")
+    assert bands.stored_runs(json.loads(text)) == other
+
+    merged, notes = bands.merge(experiment, "code-a", mine, [])
+    data = json.loads(merged)
+    assert not notes
+    assert list(data["machines"]) == [here, "elsewhere-1"]
+    assert data["reference"] == f"{here} avx2 seed 0"  # this machine is the reference
+    assert data["figures"]["acc"]["min"] == 10.0 and data["figures"]["acc"]["max"] == 24.0
+    assert data["claims_failed"] == ["elsewhere-1 x"]
+    # A note on the other machine's runs stays with them; this machine's runs are new.
+    assert data["notes"] == ["elsewhere-1: measured with one claim stricter"]
+
+    changed, notes = bands.merge(experiment, "code-b", mine, [])
+    assert list(json.loads(changed)["machines"]) == [here]
+    assert "notes" not in json.loads(changed)
+    assert notes == ["dropped the runs of elsewhere-1: measured on other code"]

@@ -24,7 +24,7 @@ def test_pin_sets_the_reference_path_on_an_avx2_machine():
     environ: dict[str, str] = {}
     kernels.pin(environ)
     assert environ == PINNED
-    assert kernels.is_reference(environ)
+    assert kernels.path_name(environ) == kernels.REFERENCE
 
 
 @needs_avx2
@@ -42,6 +42,37 @@ def test_each_path_has_its_own_notebook_fingerprint():
     assert kernels.path_name(DEFAULT) == "default"
     assert kernels.fingerprint(DEFAULT) != kernels.fingerprint(PINNED)
     assert kernels.machine() in kernels.fingerprint(PINNED)
+
+
+@needs_avx2
+def test_the_probe_repeats_and_tells_kernels_apart():
+    """The probe run afresh gives the cached hash again; another path gives another hash."""
+
+    def fresh(environ: dict[str, str]) -> str:
+        run = subprocess.run(
+            [sys.executable, "-c", kernels.PROBE],
+            env=dict(os.environ, **environ),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return run.stdout.strip()
+
+    assert fresh(PINNED) == kernels.probe(PINNED)
+    assert fresh(DEFAULT) != kernels.probe(PINNED)
+
+
+@needs_avx2
+def test_the_reference_path_on_another_cpu_is_checked_against_bands(monkeypatch):
+    """Same variables, but a probe unlike the reference machine's: not the reference."""
+    monkeypatch.setattr(kernels, "recorded", lambda: {"probe": "0" * 16, "cpu": "elsewhere"})
+    assert kernels.path_name(PINNED) == kernels.REFERENCE
+    assert not kernels.is_reference(PINNED)
+    assert "but not the reference" in kernels.banner(PINNED)
+    assert "against their bands" in kernels.banner(PINNED)
+    monkeypatch.setattr(kernels, "recorded", lambda: {"probe": kernels.probe(PINNED)})
+    assert kernels.is_reference(PINNED)
+    assert "the reference (" in kernels.banner(PINNED)
 
 
 def test_this_run_is_on_the_path_its_banner_names():

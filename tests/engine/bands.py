@@ -3,8 +3,15 @@
 A figure from one training run is one draw. `nox -s spread` trains every experiment again with
 `SEED = 0 … 4` on every kernel path the machine offers (engine/kernels.py: `default` and
 `avx2`, and `avx512` where the CPU has it), and writes each figure's band, its reference value
-(seed 0 on the reference path) and every run's value, to a reviewed file per experiment,
-`tests/bands/<experiment>.json`. The verification reads those files:
+(seed 0 on the reference path of the reference machine) and every run's value, to a reviewed
+file per experiment, `tests/bands/<experiment>.json`.
+
+Bands grow by machine: two CPUs on the same path can round differently (engine/kernels.py), so
+each machine's runs are kept under its name (CPU model and probe). A spread run replaces this
+machine's runs and keeps the other machines' runs while the code they measured is unchanged.
+On the reference machine (the probe recorded in tests/bands/reference.json; the first machine
+to measure bands records itself) it also writes the reference run; elsewhere it keeps the
+file's. The verification reads those files:
 
 - on the reference path it still checks each figure exactly against this run, and checks that
   the band file is current (measured on the same code, data and libraries);
@@ -21,6 +28,7 @@ spread, naming the seed and the path, so a claim that holds at one seed only can
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import sys
 import time
@@ -34,7 +42,12 @@ from . import kernels, notebooks
 SEEDS = (0, 1, 2, 3, 4)
 FOLDER = Path("tests") / "bands"
 # Keys a page may cite from the band file itself, to say what a range is over.
-ABOUT = {"band_seeds": "seeds", "band_paths": "kernel paths", "band_runs": "runs"}
+ABOUT = {
+    "band_seeds": "seeds",
+    "band_paths": "kernel paths (each machine's, counted apart)",
+    "band_machines": "machines",
+    "band_runs": "runs",
+}
 
 
 class BandError(Exception):
@@ -81,9 +94,12 @@ def band(experiment: notebooks.Experiment, key: str) -> Band | None:
     data = load(experiment)
     if key in ABOUT:
         value = float(
-            {"band_seeds": len(data["seeds"]), "band_paths": len(data["paths"])}.get(
-                key, len(data["seeds"]) * len(data["paths"])
-            )
+            {
+                "band_seeds": len(data["seeds"]),
+                "band_paths": sum(len(m["paths"]) for m in data["machines"].values()),
+                "band_machines": len(data["machines"]),
+                "band_runs": len(data["runs"]),
+            }[key]
         )
         return Band(value, value, value, value, (value,))
     if key not in data["figures"]:
@@ -102,33 +118,70 @@ def measure(values: list[float], reference: float) -> dict:
     }
 
 
+def this_machine() -> tuple[str, dict]:
+    """This machine's name in band files, and what the file says of it."""
+    digest = kernels.probe(kernels.environment(kernels.REFERENCE))
+    words = [w for w in re.findall(r"[A-Za-z]+", kernels.cpu_model()) if w.lower() not in SKIP]
+    name = "-".join(w.lower() for w in words[:2]) or kernels.machine()
+    return f"{name}-{digest[:8]}", {"cpu": kernels.cpu_model(), "probe": digest}
+
+
+SKIP = {"r", "tm", "cpu", "processor", "core", "with", "radeon", "graphics"}
+
+
 def render(
-    experiment: notebooks.Experiment, code: str, paths: list[str], runs: dict, failed: list[str]
+    experiment: notebooks.Experiment,
+    code: str,
+    machines: dict[str, dict],
+    runs: dict[tuple[str, str, int], dict],
+    reference: tuple[str, str, int],
+    failed: list[str],
+    notes: list[str] | tuple = (),
 ) -> str:
     """The band file's text: one figure a line, so that `git diff` shows what moved."""
-    order = [(path, seed) for path in paths for seed in SEEDS]
-    reference = runs[kernels.REFERENCE, 0]
-    keys = sorted(reference)
+    order = [
+        (m, path, seed)
+        for m, about in machines.items()
+        for path in about["paths"]
+        for seed in SEEDS
+    ]
+    keys = sorted(runs[reference])
     head = {
         "source": experiment.rel_source,
         "code": code,
-        "machine": kernels.machine(),
-        "paths": paths,
+        "machines": machines,
         "seeds": list(SEEDS),
-        "runs": [f"{path} seed {seed}" for path, seed in order],
-        "reference": f"{kernels.REFERENCE} seed 0",
+        "runs": [label(run) for run in order],
+        "reference": label(reference),
         # Claims (assertions) of the experiment that failed at some run: CI fails until none.
         "claims_failed": failed,
     }
+    if notes:  # what a reviewer should know of some machine's runs, each note naming it first
+        head["notes"] = list(notes)
     lines = ["{"] + [f"  {json.dumps(k)}: {json.dumps(v)}," for k, v in head.items()]
     lines.append('  "figures": {')
     rows = []
     for key in keys:
         values = [float(runs[run][key]) for run in order]
-        rows.append(f"    {json.dumps(key)}: {json.dumps(measure(values, reference[key]))}")
+        rows.append(f"    {json.dumps(key)}: {json.dumps(measure(values, runs[reference][key]))}")
     lines.append(",\n".join(rows))
     lines += ["  }", "}", ""]
     return "\n".join(lines)
+
+
+def label(run: tuple[str, str, int]) -> str:
+    return f"{run[0]} {run[1]} seed {run[2]}"
+
+
+def stored_runs(data: dict) -> dict[tuple[str, str, int], dict]:
+    """The runs a band file holds, as {(machine, path, seed): results}."""
+    found: dict[tuple[str, str, int], dict] = {}
+    for index, text in enumerate(data["runs"]):
+        machine, path, _, seed = text.split()
+        found[machine, path, int(seed)] = {
+            key: row["runs"][index] for key, row in data["figures"].items()
+        }
+    return found
 
 
 def claims(root: Path) -> dict[str, str]:
@@ -195,9 +248,54 @@ def _one(experiment: notebooks.Experiment, path: str, seed: int) -> tuple[dict, 
     return measured["results"], [f"{path} seed {seed}: {f}" for f in measured["failed"]]
 
 
+def merge(
+    experiment: notebooks.Experiment,
+    code: str,
+    runs: dict[tuple[str, int], dict],
+    failed: list[str],
+) -> tuple[str, list[str]]:
+    """The band file's new text, from this machine's runs and the file's other machines' runs
+    (kept only if they measured the same code), and what was dropped, to tell the user."""
+    name, about = this_machine()
+    mine_is_reference = kernels.recorded().get("probe") in (None, about["probe"])
+    machines = {name: {**about, "paths": sorted({p for p, _ in runs}, key=ORDER.index)}}
+    every = {(name, path, seed): found for (path, seed), found in runs.items()}
+    claims_failed = [f"{name} {f}" for f in failed]
+    notes: list[str] = []
+    kept_notes: list[str] = []
+    old_file = path_of(experiment)
+    old = json.loads(old_file.read_text(encoding="utf-8")) if old_file.is_file() else None
+    if old and "machines" in old:
+        others = [m for m in old["machines"] if m != name]
+        if old["code"] != code and others:
+            notes.append(f"dropped the runs of {', '.join(others)}: measured on other code")
+        elif others:
+            kept = {run: v for run, v in stored_runs(old).items() if run[0] in others}
+            every.update(kept)
+            machines.update({m: old["machines"][m] for m in others})
+            claims_failed += [f for f in old["claims_failed"] if f.split()[0] in others]
+            kept_notes = [n for n in old.get("notes", []) if n.split()[0].rstrip(":") in others]
+    if mine_is_reference:
+        reference = (name, kernels.REFERENCE, 0)
+    elif old and old.get("code") == code and "machines" in old:
+        machine, path, _, seed = old["reference"].split()
+        reference = (machine, path, int(seed))
+    else:
+        raise BandError(
+            f"{path_of(experiment).relative_to(experiment.root)}: the reference run comes from "
+            f"the reference machine ({kernels.recorded().get('cpu')}, tests/bands/reference.json)"
+            ", and this file has none for the current code: run `nox -s spread` there first"
+        )
+    text = render(experiment, code, machines, every, reference, sorted(claims_failed), kept_notes)
+    return text, notes
+
+
+ORDER = list(kernels.PATHS)
+
+
 def main(argv: list[str]) -> int:
     """Measure the bands of the named experiments (all by default), write them, print them."""
-    if not kernels.is_reference():
+    if kernels.path_name() != kernels.REFERENCE:
         print(
             f"{kernels.banner()}\nnox -s spread measures bands on an x86-64 machine with AVX2, "
             "with no kernel variable set: the reference run must be on the reference path",
@@ -213,8 +311,15 @@ def main(argv: list[str]) -> int:
     chosen = [e for e in every if not argv or e.name in argv]
     paths = kernels.offered()
     jobs = [(e, p, s) for e in chosen for p in paths for s in SEEDS]
+    name, about = this_machine()
+    if not kernels.recorded():
+        kernels.RECORD.parent.mkdir(parents=True, exist_ok=True)
+        kernels.RECORD.write_text(json.dumps(about, indent=2) + "\n", encoding="utf-8")
+        print(f"this machine is now the reference machine: {kernels.RECORD}")
+    role = "the reference machine" if kernels.is_reference() else "not the reference machine"
     print(
-        f"{kernels.banner()}\nmeasuring {len(chosen)} experiments x {len(paths)} kernel paths "
+        f"{kernels.banner()}\nmachine {name} ({about['cpu']}), {role}\n"
+        f"measuring {len(chosen)} experiments x {len(paths)} kernel paths "
         f"({', '.join(paths)}) x {len(SEEDS)} seeds = {len(jobs)} runs, 2 at a time",
         flush=True,
     )
@@ -253,14 +358,23 @@ def main(argv: list[str]) -> int:
             continue
         failed = sorted(claims_failed[experiment.name])
         code = notebooks.code_key(notebooks.source_notebook(experiment), experiment)
-        text = render(experiment, code, paths, runs[experiment.name], failed)
+        try:
+            text, notes = merge(experiment, code, runs[experiment.name], failed)
+        except BandError as err:
+            print(str(err), file=sys.stderr)
+            status = 1
+            continue
         path = path_of(experiment)
         path.parent.mkdir(parents=True, exist_ok=True)
         before = path.read_text(encoding="utf-8") if path.is_file() else None
         path.write_text(text, encoding="utf-8")
         state = "unchanged" if before == text else "written"
-        print(f"\n{path.relative_to(notebooks.ROOT)} ({state})")
+        print(
+            f"\n{path.relative_to(notebooks.ROOT)} ({state}{'; ' if notes else ''}"
+            f"{'; '.join(notes)})"
+        )
         print(table(experiment, text, where))
+        failed = json.loads(text)["claims_failed"]
         if failed:
             status = 1
             print(
