@@ -265,7 +265,9 @@ fig.tight_layout()
 #   <span data-figure="reverse_attention:plain_len8">31.8%</span> of the strings of
 #   <span data-figure="reverse_attention:train_max">8</span> digits, the longest it trained
 #   on. The attentional model writes
-#   <span data-figure="reverse_attention:attention_len8">99.4%</span> of those right.
+#   <span data-figure="reverse_attention:attention_len8">99.4%</span> of those right in this
+#   run; over the spread's runs, in one model of the thirty it writes only about half (the
+#   experiment page gives each range).
 # - **Attention looks where it should.** At the longest training length, the mirror
 #   position (the one source digit that the step must write) gets on average
 #   <span data-figure="reverse_attention:mirror_len8">86.4%</span> of the attention weight:
@@ -287,8 +289,8 @@ fig.tight_layout()
 #   mistake feeds the next step.
 #
 # The figures that the site's pages quote come from `results` below, and the site's tests
-# check each of them against this run. The asserts state the claims that held for every seed
-# tried and on the slower CPU kernel path.
+# check each of them against this run. The asserts state the claims that held at every run
+# of the spread: five seeds on each CPU kernel path of each machine measured.
 
 # %%
 results = {
@@ -319,13 +321,13 @@ for name in ("plain", "attention"):
 results["mirror_len8"] = round(on_mirror[8], 1)
 results["mirror_len12"] = round(on_mirror[12], 1)
 # The claims of this experiment, checked by the run itself.
-assert results["attention_len8"] > 80, (
+assert results["attention_len8"] > 50, (
     "attention should write most strings of the longest training length"
 )
 assert results["plain_len8"] < 60, "the plain model should fail on many strings of length 8"
 assert results["plain_len4"] > 90, "the plain model should handle short strings"
-assert results["attention_len10"] > results["plain_len10"], (
-    "attention should do better past training"
+assert results["attention_len10"] >= results["plain_len10"], (
+    "attention should do no worse past training"
 )
 assert results["attention_len12"] < 50, "neither model should generalise to length 12"
 assert results["mirror_len8"] > 50, "attention should mostly fall on the digit being written"
