@@ -59,3 +59,20 @@ def test_every_answer_sheet_belongs_to_a_page():
             "\n".join(f"{name}: answer sheet of a page that no longer exists" for name in stale),
             pytrace=False,
         )
+
+
+def test_each_run_seeds_the_global_generators_so_an_unseeded_snippet_shows():
+    """engine/run.py seeds Python's and torch's global generators with the run's seed: a
+    snippet that draws without seeding prints the same at one seed and differently at another,
+    which is how the second run of each block tells it from a thread-count problem."""
+    from engine.run import _execute
+
+    code = "import random\nimport torch\nprint(random.random(), torch.rand(2).tolist())\n"
+    first = _execute(code, "unseeded.py", 1, 1, None)
+    again = _execute(code, "unseeded.py", 1, 1, None)
+    other = _execute(code, "unseeded.py", 1, 2, None)
+    assert not first.error, first.error
+    assert first.stdout == again.stdout
+    python_a, torch_a = first.stdout.split(" ", 1)
+    python_b, torch_b = other.stdout.split(" ", 1)
+    assert python_a != python_b and torch_a != torch_b

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from engine import notebooks
 
-# The verification's time over the bare run of every code block once (bench/snippets.py).
+# The pages' verification time over twice the bare run of every code block (bench/snippets.py):
+# each block runs at two thread counts.
 OVERHEAD = 1.5
 BUDGET = 300  # seconds of CPU for all experiments together, one after another (issues 13, 14)
 
@@ -54,20 +55,33 @@ def train_all() -> bool:
     return deterministic and total <= BUDGET
 
 
-def verify() -> bool:
-    """The verification as `nox -s docs` runs it before the build, experiments cached."""
-    for experiment in notebooks.experiments():
-        notebooks.executed(experiment)
+def _pytest(*targets: str) -> tuple[float, subprocess.CompletedProcess]:
     start = time.perf_counter()
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--ignore=tests/site"],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *targets],
         cwd=notebooks.ROOT,
         capture_output=True,
         text=True,
     )
-    seconds = time.perf_counter() - start
-    verdict = "passed" if run.returncode == 0 else f"FAILED:\n{run.stdout[-3000:]}"
-    print(f"{'verification (pytest), experiments cached':46} {seconds:8.1f}  {verdict}")
+    return time.perf_counter() - start, run
+
+
+def verify() -> bool:
+    """The verification as `nox -s docs` runs it before the build, experiments cached, in its
+    two parts: the pages (docs/) and the engine's own tests (tests/, the browser's aside)."""
+    for experiment in notebooks.experiments():
+        notebooks.executed(experiment)
+    ok = True
+    timed = {}
+    for label, targets in (
+        ("verification of the pages (pytest docs)", ["docs"]),
+        ("the engine's own tests (guard copies, scaffold)", ["tests", "--ignore=tests/site"]),
+    ):
+        seconds, run = _pytest(*targets)
+        timed[targets[0]] = seconds
+        verdict = "passed" if run.returncode == 0 else f"FAILED:\n{run.stdout[-3000:]}"
+        ok = ok and run.returncode == 0
+        print(f"{label:50} {seconds:8.1f}  {verdict}")
     bare = subprocess.run(
         [sys.executable, "-m", "bench.snippets"],
         cwd=notebooks.ROOT,
@@ -77,14 +91,20 @@ def verify() -> bool:
     )
     lines = bare.stdout.strip().split("\n")
     bare_seconds = float(lines[-1])
-    print(f"{'every code block run once, one process (bare)':46} {bare_seconds:8.1f}  {lines[0]}")
-    overhead = seconds / bare_seconds
+    print(f"{'every code block run once, one process (bare)':50} {bare_seconds:8.1f}  {lines[0]}")
+    # Each block runs twice, at two thread counts (engine/run.py, other_thread_count): twice
+    # the bare run is the floor, and the overhead is what the pages' checks add to it.
+    overhead = timed["docs"] / (2 * bare_seconds)
     within = "within" if overhead <= OVERHEAD else "OVER"
     print(
-        f"{'verification overhead against the bare run':46} {overhead:7.2f}x  "
+        f"{'pages against the bare run':50} {timed['docs'] / bare_seconds:7.2f}x  "
+        "(each block runs at two thread counts: the floor is 2x)"
+    )
+    print(
+        f"{'overhead: pages against twice the bare run':50} {overhead:7.2f}x  "
         f"({within} the goal of {OVERHEAD}x)"
     )
-    return run.returncode == 0
+    return ok
 
 
 def main() -> int:

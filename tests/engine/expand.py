@@ -25,7 +25,9 @@ def snippet_config(root: Path) -> dict:
     return options
 
 
+@cache
 def _preprocessor(root: Path):
+    """The include preprocessor (one per root: each run starts afresh, and files are read then)."""
     md = markdown.Markdown(
         extensions=["pymdownx.snippets"],
         extension_configs={"pymdownx.snippets": snippet_config(root)},
@@ -72,19 +74,30 @@ class _IndentedCodeSpy(BlockProcessor):
         return handled
 
 
+@cache
+def _renderer(root: Path) -> tuple[markdown.Markdown, _IndentedCodeSpy]:
+    """The site's Markdown, with the spy on indented code, made once per root. Code is not
+    highlighted: that would change no block's kind, and took half the rendering time."""
+    config = _site_config(root)
+    extensions = [e for e in config["markdown_extensions"] if e != "pymdownx.snippets"]
+    options = {name: dict(values) for name, values in config["mdx_configs"].items()}
+    options.setdefault("pymdownx.highlight", {})["use_pygments"] = False
+    md = markdown.Markdown(extensions=extensions, extension_configs=options)
+    spy = _IndentedCodeSpy(md.parser.blockprocessors["code"], [])
+    md.parser.blockprocessors.register(spy, "code", 80)
+    return md, spy
+
+
 def indented_code(page: Page, expanded: str, root: Path) -> list[str]:
     """Code written by indenting it four spaces: the site shows it as code, but nothing runs it.
 
     The expanded page is rendered with the site's Markdown extensions (as MkDocs does), so text
     indented inside a list, an admonition or a <div markdown> is not mistaken for code.
     """
-    config = _site_config(root)
-    extensions = [e for e in config["markdown_extensions"] if e != "pymdownx.snippets"]
-    md = markdown.Markdown(extensions=extensions, extension_configs=config["mdx_configs"])
+    md, spy = _renderer(root)
     found: list[str] = []
-    md.parser.blockprocessors.register(
-        _IndentedCodeSpy(md.parser.blockprocessors["code"], found), "code", 80
-    )
+    spy.found = found
+    md.reset()
     md.convert(expanded)
     fenced = {n for f in page.fences for n in range(f.line, f.line + len(f.body) + 2)}
     problems = []

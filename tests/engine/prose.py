@@ -26,6 +26,7 @@ import re
 import tokenize
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .page import INCLUDE, Page
@@ -103,16 +104,15 @@ def clean(line: str) -> str:
 def unbound(text: str, shown: str) -> list[str]:
     """The tuples and numbers in `text` that `shown` (code and output) does not contain, and
     the named sizes ("`hidden_size` (20)") that differ from what the code sets that name to."""
-    squashed, found = _squash(shown), []
+    squashed, known, assigned = _shown(shown)
+    found = []
     for match in TUPLE.finditer(text):
         if _squash(match[0]) not in squashed:
             found.append(match[0])
     rest = TUPLE.sub(" ", text)
-    known = numbers(shown)
     for token in NUMBER.findall(rest):
         if _value(token) not in (0, 1) and _value(token) not in known:
             found.append(token)
-    assigned = assignments(shown)
     named = [(m["name"], m["number"]) for m in NAMED.finditer(rest)]
     named += [(NOUNS[m["noun"]], m["number"]) for m in COUNTED.finditer(rest)]
     for name, number in named:
@@ -120,6 +120,12 @@ def unbound(text: str, shown: str) -> list[str]:
         if values and _value(number) not in values and number not in found:
             found.append(f"{name} {number}")
     return found
+
+
+@lru_cache(maxsize=64)
+def _shown(shown: str) -> tuple[str, set[float], dict[str, set[float]]]:
+    """What `unbound` compares a line with, read once per part (a part has many lines)."""
+    return _squash(shown), numbers(shown), assignments(shown)
 
 
 def assignments(code: str) -> dict[str, set[float]]:
