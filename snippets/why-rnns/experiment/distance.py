@@ -220,8 +220,9 @@ fig.tight_layout()
 #   <span data-figure="distance:rnn_far_min">59.0%</span> to
 #   <span data-figure="distance:rnn_far_max">59.0%</span>). A trace of the digit
 #   survives, better than a guess (<span data-figure="distance:guess_acc">10%</span>), but
-#   far from reliable recall. (Other seeds land elsewhere, and some keep falling with
-#   distance: the experiment page gives the range over the site's spread runs.)
+#   far from reliable recall. (Other seeds and CPU kernel paths land elsewhere, and some
+#   keep falling with distance: the experiment page gives the range over the site's spread
+#   runs.)
 # - **`nn.LSTM`** and **`nn.GRU`** recall it at every distance: even at its worst
 #   distance, the LSTM is right <span data-figure="distance:lstm_min">100%</span> of the
 #   time, and the GRU <span data-figure="distance:gru_min">100%</span>.
@@ -237,11 +238,12 @@ fig.tight_layout()
 #   there from the start.
 # - **After training**, the LSTM keeps
 #   <span data-figure="distance:lstm_kept_after">0.98</span> of its gradient per step and
-#   the GRU <span data-figure="distance:gru_kept_after">1.03</span>, so the first digit
-#   gets about as much as the current input (the LSTM loses
-#   <span data-figure="distance:lstm_lost_after">0.4</span> orders of magnitude on the
-#   way). The RNN keeps <span data-figure="distance:rnn_kept_after">0.23</span> per step
-#   and loses <span data-figure="distance:rnn_lost_after">31.2</span> orders: a gap of
+#   the GRU <span data-figure="distance:gru_kept_after">1.03</span> (a little over one: its
+#   gradient even grows on the way back), so the first digit still gets a sizeable share
+#   (the LSTM loses <span data-figure="distance:lstm_lost_after">0.4</span> orders of
+#   magnitude on the way; other runs lose a little more). The RNN keeps
+#   <span data-figure="distance:rnn_kept_after">0.23</span> per step and loses
+#   <span data-figure="distance:rnn_lost_after">31.2</span> orders: a gap of
 #   <span data-figure="distance:gap_orders">29.0</span> orders against the gated layers.
 #
 # This is **consistent with vanishing gradients**, not a proof that they are the whole

@@ -225,7 +225,7 @@ fig.tight_layout()
 #   says nothing about the total of the digits before it.
 # - The **window** model is right at the first two steps
 #   (<span data-figure="running_sum:window_first2">100%</span>), where the "nothing yet"
-#   symbol tells it that its window holds the whole sequence. From the step after its
+#   symbol tells it that its window holds the whole sequence so far. From the step after its
 #   width on, digits have slid out of the window and it can only guess
 #   (<span data-figure="running_sum:window_last">9.8%</span> at the last step). At the
 #   step equal to its width, the window holds every digit so far, but the model cannot
@@ -236,7 +236,8 @@ fig.tight_layout()
 #   read a longer sequence.
 # - **`nn.RNN`** carries the total in its hidden state: the same weights, applied once
 #   per step, answer <span data-figure="running_sum:rnn_last">99.8%</span> of the last
-#   steps right.
+#   steps right in this run (the experiment page gives the range over other seeds and CPU
+#   kernel paths).
 # - The parameter counts printed above: the current-step model has
 #   <span data-figure="running_sum:current_params">1914</span>, the window model
 #   <span data-figure="running_sum:window_params">3962</span> and the RNN
