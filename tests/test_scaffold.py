@@ -52,14 +52,21 @@ def test_a_page_in_a_module_then_new_output_and_its_prose_in_one_update(tmp_path
     states the new shape at once, and `nox -s update` writes the output first and checks the
     prose against it, with no placeholder in the prose to get there."""
     copy_project(tmp_path)
+
+    def module_nav() -> list[str]:
+        nav = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+        return [line.strip() for line in nav.split("\n") if "rnn-layer/" in line]
+
+    before = module_nav()
+    # Whatever concept pages the module has now (a contributor's own new page included).
+    last_concept = max(i for i, entry in enumerate(before) if entry.startswith('- "Concept:'))
     page = "docs/rnn-layer/stacking.md"
     made = run(tmp_path, "-m", "engine.new", "page", "rnn-layer/stacking", "stacked layers")
     assert made.returncode == 0, made.stdout + made.stderr
-    nav = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
-    entries = [line.strip() for line in nav.split("\n") if "rnn-layer/" in line]
+    entries = module_nav()
     at = entries.index('- "Concept: stacked layers (5 min)": rnn-layer/stacking.md')
-    assert entries[at - 1].endswith("rnn-layer/shapes.md"), entries  # the last concept page
-    assert entries[at + 1].endswith("rnn-layer/quick-intro.md"), entries
+    assert entries[at - 1] == before[last_concept], entries  # after the last concept page
+    assert entries[at + 1] == before[last_concept + 1], entries  # before what followed it
 
     example = tmp_path / "snippets/rnn-layer/stacking/example.py"
     example.write_text(example.read_text().replace("randn(2, 3)", "randn(4, 7)"))

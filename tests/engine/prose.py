@@ -203,7 +203,8 @@ def page_problems(
             how = (
                 f"show it in the code or output of {parts[key].name}, or cite an experiment "
                 "with a data-figure span; a number that is not about the code can be written in "
-                "words"
+                "words. (It is compared with the expected outputs beside the snippets: if the "
+                "code prints it now, run `nox -s update`, which writes them first.)"
             )
         problems += [
             f"{page.path}:{number}: {token!r} in running text is bound to nothing that runs: {how}"
