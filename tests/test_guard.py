@@ -3,7 +3,6 @@ verification on the copy, and require a failure that names the file at fault."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from engine import notebooks
+from engine import bands, notebooks
 from engine.plugin import ROOT
 from engine.run import save_runs
 
@@ -117,8 +116,8 @@ def band_line(path: str, ref: str) -> int:
 
 def measured_band(experiment: str, key: str) -> str:
     """The band of `key` in tests/bands/<experiment>.json as the check writes it: 11.9 to 42.3."""
-    row = json.loads((ROOT / "tests" / "bands" / f"{experiment}.json").read_text())["figures"][key]
-    return f"{row['min']:g}\u2013{row['max']:g}"
+    found = bands.band(notebooks.by_name(experiment), key)
+    return f"{found.low:g}\u2013{found.high:g}"
 
 
 PADDED_BAND = measured_band("padding", "padded_acc")

@@ -173,15 +173,18 @@ def label(run: tuple[str, str, int]) -> str:
     return f"{run[0]} {run[1]} seed {run[2]}"
 
 
+def unlabel(text: str) -> tuple[str, str, int]:
+    """The run a label names: 'amd-epyc-d17ceb88 avx2 seed 0' -> (machine, path, seed)."""
+    machine, path, _, seed = text.split()
+    return machine, path, int(seed)
+
+
 def stored_runs(data: dict) -> dict[tuple[str, str, int], dict]:
     """The runs a band file holds, as {(machine, path, seed): results}."""
-    found: dict[tuple[str, str, int], dict] = {}
-    for index, text in enumerate(data["runs"]):
-        machine, path, _, seed = text.split()
-        found[machine, path, int(seed)] = {
-            key: row["runs"][index] for key, row in data["figures"].items()
-        }
-    return found
+    return {
+        unlabel(text): {key: row["runs"][index] for key, row in data["figures"].items()}
+        for index, text in enumerate(data["runs"])
+    }
 
 
 def claims(root: Path) -> dict[str, str]:
@@ -278,8 +281,7 @@ def merge(
     if mine_is_reference:
         reference = (name, kernels.REFERENCE, 0)
     elif old and old.get("code") == code and "machines" in old:
-        machine, path, _, seed = old["reference"].split()
-        reference = (machine, path, int(seed))
+        reference = unlabel(old["reference"])
     else:
         raise BandError(
             f"{path_of(experiment).relative_to(experiment.root)}: the reference run comes from "
