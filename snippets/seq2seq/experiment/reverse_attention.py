@@ -266,8 +266,8 @@ fig.tight_layout()
 #   <span data-figure="reverse_attention:train_max">8</span> digits, the longest it trained
 #   on. The attentional model writes
 #   <span data-figure="reverse_attention:attention_len8">99.4%</span> of those right in this
-#   run; in the weakest of the thirty runs the site's checks make (other seeds, CPU kernel
-#   paths and machines), little more than half (the experiment page gives each range).
+#   run; in the weakest of the runs the site's checks make (other seeds, CPU kernel paths
+#   and machines), little more than half (the experiment page gives each range).
 # - **Attention looks where it should.** At the longest training length, the mirror
 #   position (the one source digit that the step must write) gets on average
 #   <span data-figure="reverse_attention:mirror_len8">86.4%</span> of the attention weight:
@@ -281,7 +281,7 @@ fig.tight_layout()
 #   the attentional model manages
 #   <span data-figure="reverse_attention:attention_len12">22.0%</span>. How far past the training
 #   lengths attention keeps working changes a lot from one run to the next, with the seed and
-#   the kernel path: in most runs it writes well under half of them.
+#   the kernel path: in most runs it writes under half of them.
 # - **Exposure bias.** At that same length, the plain model gets
 #   <span data-figure="reverse_attention:plain_forced10">76.6%</span> of the digits right under
 #   teacher forcing and <span data-figure="reverse_attention:plain_free10">62.7%</span> running
