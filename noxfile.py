@@ -7,8 +7,8 @@ nox -s docs     what CI runs: check, `mkdocs build --strict`, then the built-sit
                 prints the time of each phase
 nox -s update   rewrite expected outputs and sheets from real execution; review `git diff`
 nox -s new      scaffold a page, a question or a blank task (`nox -s new -- --help`)
-nox -s spread   train every experiment over 5 seeds and each CPU kernel path, write the bands
-                of its figures to tests/bands/ and print them (`-- <experiment>` for one)
+nox -s spread   train every experiment at 30 seeds for its band file in tests/bands/, and at 5
+                held-out seeds checked against it (`-- <experiment>` for one)
 nox -s lint     ruff on snippets/, tests/ and hooks/
 nox -s bench    timings (experiments, verification, site build), every page's transferred bytes
                 and timings, Lighthouse on the first page of each kind (npm, tests/bench/)
@@ -31,12 +31,6 @@ import nox
 from nox.command import CommandFailed
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "tests" / "engine"))
-import kernels  # noqa: E402  (standard library only: tests/engine/kernels.py)
-
-# Every session runs on the reference CPU kernel path (AVX2 on x86-64) unless the user has set
-# its variables: the same numbers as CI, whatever CPU the contributor has.
-kernels.pin()
 VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
 REQUIREMENTS = ROOT / "requirements.txt"
@@ -123,7 +117,7 @@ TESTS_ON_PATH = {"PYTHONPATH": str(ROOT / "tests")}
 
 
 def _module(session: nox.Session, module: str) -> None:
-    """Run a module of tests/ (engine.notebooks, bench.experiments) as a script."""
+    """Run a module of tests/ (engine.experiments, bench.experiments) as a script."""
     session.run(str(PYTHON), "-m", module, env=TESTS_ON_PATH)
 
 
@@ -132,7 +126,6 @@ def tests(session: nox.Session) -> None:
     """One page: `nox -s tests -- docs/why-rnns/quick-intro.md`. With no page, the whole
     verification without the browser tests (which need a build: `nox -s docs`)."""
     _env(session)
-    session.log(kernels.banner())
     _pytest(session, *(session.posargs or ["--ignore=tests/site"]))
 
 
@@ -140,9 +133,8 @@ def tests(session: nox.Session) -> None:
 def check(session: nox.Session) -> None:
     """Before pushing: lint, the experiments and the whole verification, without the browser."""
     _env(session)
-    session.log(kernels.banner())
     _lint(session)
-    _module(session, "engine.notebooks")
+    _module(session, "engine.experiments")
     _pytest(session, "--ignore=tests/site", *session.posargs)
 
 
@@ -170,7 +162,6 @@ def docs(session: nox.Session) -> None:
             phases.append((name, time.perf_counter() - start))
 
     _env(session)
-    session.log(kernels.banner())
     try:
         # Snippets are shown to readers: CI keeps them ruff-clean, not only `nox -s lint`.
         phase("lint", str(PYTHON), "-m", "ruff", "check", *LINTED)
@@ -178,7 +169,7 @@ def docs(session: nox.Session) -> None:
         # Training on its own line of the split (cached while the experiments' code is unchanged;
         # a failing cell is reported, with its line, by tests/test_experiments.py below).
         with contextlib.suppress(CommandFailed):
-            phase("experiments", str(PYTHON), "-m", "engine.notebooks", env=TESTS_ON_PATH)
+            phase("experiments", str(PYTHON), "-m", "engine.experiments", env=TESTS_ON_PATH)
         # The strict build runs beside the verification: the verification's first part (the
         # pages, in this process) keeps one core busy, and the build fits in the other.
         build = Beside(
@@ -232,7 +223,7 @@ def serve(session: nox.Session) -> None:
     """Build and serve the site with live reload (pages, snippets and outputs)."""
     _env(session)
     # Experiment pages are notebooks that must have run first (once; later runs reuse them).
-    _module(session, "engine.notebooks")
+    _module(session, "engine.experiments")
     # nox would run mkdocs as a child that can outlive it (stopping nox by a signal other than
     # Ctrl-C left the server running). Replacing this process with mkdocs makes them one: stop
     # the session, and the server stops.
@@ -260,13 +251,15 @@ def update(session: nox.Session) -> None:
 @nox.session
 def spread(session: nox.Session) -> None:
     """How far each experiment figure moves: every experiment (or those named, `-- padding`)
-    trained with SEED = 0 to 4 on every CPU kernel path this machine offers, two runs at a
-    time; the bands go to tests/bands/<experiment>.json, reviewed like any snapshot, and a
-    table of figure, reference, min, median, max and where a page states it is printed.
-    Not part of `check` or `docs` (it trains ten times); CI checks the pages against the bands."""
+    trained at 30 seeds, each on one of the CPU kernel paths this machine offers, two runs at a
+    time, for tests/bands/<experiment>.json (reviewed like any snapshot); then at 5 held-out
+    seeds, checked as CI's run is. Prints each figure's median, range and tolerance, where a
+    page states it, and what the held-out runs broke (engine/experiments.py).
+    Not part of `check` or `docs`: CI trains once and checks that run against the band files."""
     _env(session)
-    session.log(kernels.banner())
-    session.run(str(PYTHON), "-m", "engine.bands", *session.posargs, env=TESTS_ON_PATH)
+    session.run(
+        str(PYTHON), "-m", "engine.experiments", "spread", *session.posargs, env=TESTS_ON_PATH
+    )
 
 
 @nox.session

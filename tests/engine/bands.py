@@ -1,393 +1,243 @@
-"""Bands: how far each experiment figure moves over seeds and CPU kernel paths.
+"""Band files: what an experiment measured over many runs, and whether one more run agrees.
 
-A figure from one training run is one draw. `nox -s spread` trains every experiment again with
-`SEED = 0 … 4` on every kernel path the machine offers (engine/kernels.py: `default` and
-`avx2`, and `avx512` where the CPU has it), and writes each figure's band, its reference value
-(seed 0 on the reference path of the reference machine) and every run's value, to a reviewed
-file per experiment, `tests/bands/<experiment>.json`.
+A training run is one random draw: another seed, kernel path or CPU gives another figure. So
+`nox -s spread` (engine/experiments.py) trains each experiment at many seeds, each on one of
+the kernel paths this machine offers, and writes every figure's runs to a reviewed file,
+`tests/bands/<experiment>.json`, with what follows from them:
 
-Bands grow by machine: two CPUs on the same path can round differently (engine/kernels.py), so
-each machine's runs are kept under its name (CPU model and probe). A spread run replaces this
-machine's runs and keeps the other machines' runs while the code they measured is unchanged.
-On the reference machine (the probe recorded in tests/bands/reference.json; the first machine
-to measure bands records itself) it also writes the reference run; elsewhere it keeps the
-file's. The verification reads those files:
+- the **median** and the **range** (lowest and highest run) that pages quote, and for a
+  yes-or-no result the **count** of runs where it held;
+- the **tolerance** within which one more run must fall (CI's run, or a reader's with another
+  seed): a prediction interval under a normal model, wide enough that a run on a CPU nobody
+  measured falls outside it once in 10,000 times a figure (`ALPHA`), so that at most
+  `MAX_COMPARED` compared figures fail a CI run at most once in a hundred (DESIGN.md);
+- which figures are not compared: where the runs do not look like one bell curve (two modes, a
+  heavy tail, a ceiling), the normal model would understate how far the next run can fall, so
+  the experiment's claims (its `assert`s, which every run must pass) check it instead.
 
-- on the reference path it still checks each figure exactly against this run, and checks that
-  the band file is current (measured on the same code, data and libraries);
-- on any other path it checks each figure against its band, and says so at the start;
-- everywhere, a range a page states (`data-band`) must be the band rounded outward, a bound
-  (`data-bound`) must hold at every run, and a tolerance (`data-tol`) must cover the band.
-
-Every assertion in an experiment is a claim too: a spread run whose assertion fails stops the
-spread, naming the seed and the path, so a claim that holds at one seed only cannot stay.
-
-    python -m engine.bands [experiment …]    (from the repository, PYTHONPATH=tests): nox -s spread
+The file also records the experiment's code key (notebooks.code_key, which ignores the `SEED`
+line), so a band measured on other code is never trusted, and its setup values, which do not
+depend on the seed. Nothing here imports torch or trains.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import math
 import statistics
-import sys
-import time
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from . import kernels, notebooks
 
-SEEDS = (0, 1, 2, 3, 4)
 FOLDER = Path("tests") / "bands"
-# Keys a page may cite from the band file itself, to say what a range is over.
-ABOUT = {
-    "band_seeds": "seeds",
-    "band_paths": "kernel paths (each machine's, counted apart)",
-    "band_machines": "machines",
-    "band_runs": "runs",
-}
+ALPHA = 1e-4  # the chance that one compared figure of one more run falls outside its tolerance
+MAX_COMPARED = 100  # compared figures over all experiments: 100 * ALPHA = one CI run in 100
+# A figure is compared only if its standard deviation is at most this many times the spread
+# its median absolute deviation implies: for normal runs the two agree (the ratio is about 1).
+BELL = 2.0
+ABOUT = {"runs": "how many runs a median, range or count is over"}  # keys a page may cite
+THIS_RUN = "hs-this-run"  # the id of the cell that compares a notebook's run with its band
 
 
 class BandError(Exception):
     """A band file that is missing, stale or unreadable. Says what to run."""
 
 
-@dataclass(frozen=True)
-class Band:
-    reference: float
-    low: float
-    median: float
-    high: float
-    runs: tuple[float, ...]
-
-    @property
-    def varies(self) -> bool:
-        return self.low != self.high
-
-
-def path_of(experiment: notebooks.Experiment, root: Path | None = None) -> Path:
-    return (root or experiment.root) / FOLDER / f"{experiment.name}.json"
+def path_of(name: str, root: Path = notebooks.ROOT) -> Path:
+    return root / FOLDER / f"{name}.json"
 
 
 @cache
-def load(experiment: notebooks.Experiment) -> dict:
-    """The experiment's band file, checked to be current for its code. Raises BandError."""
-    path = path_of(experiment)
-    rel = path.relative_to(experiment.root)
-    how = f"run `nox -s spread -- {experiment.name}` and review `git diff {rel}`"
+def read(name: str, root: Path = notebooks.ROOT) -> dict:
+    """The band file of experiment `name`, as written. Raises BandError."""
+    path = path_of(name, root)
     if not path.is_file():
-        raise BandError(f"{rel}: no band file for {experiment.rel_source}: {how}")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    current = notebooks.code_key(notebooks.source_notebook(experiment), experiment)
-    if data.get("code") != current:
+        known = sorted(p.stem for p in path.parent.glob("*.json"))
         raise BandError(
-            f"{rel}: measured on other code, data or library versions than "
-            f"{experiment.rel_source} has now: {how}"
+            f"{path.relative_to(root)}: no band file for an experiment named {name!r} (band "
+            f"files: {', '.join(known) or 'none'}); for a new experiment run "
+            f"`nox -s spread -- {name}`"
         )
-    return data
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
-def band(experiment: notebooks.Experiment, key: str) -> Band | None:
-    """The band of one result, or None if the band file has no such key."""
-    data = load(experiment)
-    if key in ABOUT:
-        value = float(
-            {
-                "band_seeds": len(data["seeds"]),
-                "band_paths": sum(len(m["paths"]) for m in data["machines"].values()),
-                "band_machines": len(data["machines"]),
-                "band_runs": len(data["runs"]),
-            }[key]
+def stale(experiment: notebooks.Experiment) -> str | None:
+    """Why the band file cannot be trusted for the experiment's current code, or None."""
+    try:
+        data = read(experiment.name, experiment.root)
+    except BandError as err:
+        return str(err)
+    if data.get("code") != notebooks.code_key(notebooks.source_notebook(experiment), experiment):
+        return (
+            f"{FOLDER / experiment.name}.json was measured on other code, data or library "
+            f"versions than {experiment.rel_source} has now: run "
+            f"`nox -s spread -- {experiment.name}` and review `git diff {FOLDER}`"
         )
-        return Band(value, value, value, value, (value,))
-    if key not in data["figures"]:
-        return None
-    row = data["figures"][key]
-    return Band(row["reference"], row["min"], row["median"], row["max"], tuple(row["runs"]))
+    return None
 
 
-def measure(values: list[float], reference: float) -> dict:
-    return {
-        "reference": reference,
-        "min": min(values),
-        "median": round(statistics.median(values), 6),  # no float noise such as 23.049999…
-        "max": max(values),
-        "runs": values,
-    }
+@cache
+def t_quantile(p: float, df: int) -> float:
+    """The p-quantile (p > 0.5) of Student's t with df degrees of freedom: the density is
+    integrated with Simpson's rule from 0, and the point found by bisection."""
+    scale = math.exp(math.lgamma((df + 1) / 2) - math.lgamma(df / 2)) / math.sqrt(df * math.pi)
+
+    def cdf(t: float, steps: int = 2000) -> float:
+        h = t / steps
+        f = [scale * (1 + (h * i) ** 2 / df) ** (-(df + 1) / 2) for i in range(steps + 1)]
+        return 0.5 + h / 3 * (f[0] + f[-1] + 4 * sum(f[1:-1:2]) + 2 * sum(f[2:-1:2]))
+
+    low, high = 0.0, 200.0
+    for _ in range(60):
+        middle = (low + high) / 2
+        low, high = (middle, high) if cdf(middle) < p else (low, middle)
+    return (low + high) / 2
 
 
-def this_machine() -> tuple[str, dict]:
-    """This machine's name in band files, and what the file says of it."""
-    digest = kernels.probe(kernels.environment(kernels.REFERENCE))
-    words = [w for w in re.findall(r"[A-Za-z]+", kernels.cpu_model()) if w.lower() not in SKIP]
-    name = "-".join(w.lower() for w in words[:2]) or kernels.machine()
-    return f"{name}-{digest[:8]}", {"cpu": kernels.cpu_model(), "probe": digest}
+def summarise(values: list, wall_clock: bool = False, alpha: float = ALPHA) -> dict:
+    """A figure's row in the band file: what pages quote, and how one more run is checked."""
+    if all(isinstance(v, bool) for v in values):
+        return {"count": sum(values), "of": len(values), "runs": values}
+    n = len(values)
+    median = statistics.median(values)
+    row = {"median": _tidy(median), "min": min(values), "max": max(values)}
+    mean, sd = statistics.fmean(values), statistics.stdev(values)
+    mad = 1.4826 * statistics.median(abs(v - median) for v in values)
+    if wall_clock:
+        row["check"] = "not compared: wall-clock time differs from machine to machine"
+    elif sd == 0:
+        row["check"] = "not compared: every run gave the same value, so no spread to calibrate"
+    elif mad == 0 or sd > BELL * mad:
+        row["check"] = (
+            f"not compared: not one bell curve (sd {sd:.3g} against {mad:.3g} from the median "
+            "absolute deviation): two modes, a heavy tail or a ceiling; the claims check it"
+        )
+    else:
+        tolerance = t_quantile(1 - alpha / 2, n - 1) * sd * math.sqrt(1 + 1 / n)
+        row |= {"mean": _tidy(mean), "tolerance": _tidy(tolerance), "check": "tolerance"}
+    return row | {"runs": values}
 
 
-SKIP = {"r", "tm", "cpu", "processor", "core", "with", "radeon", "graphics"}
+def _tidy(x: float) -> float:
+    return round(x, 6)  # no float noise such as 23.049999… in a reviewed file
 
 
-def render(
-    experiment: notebooks.Experiment,
-    code: str,
-    machines: dict[str, dict],
-    runs: dict[tuple[str, str, int], dict],
-    reference: tuple[str, str, int],
-    failed: list[str],
-    notes: list[str] | tuple = (),
-) -> str:
-    """The band file's text: one figure a line, so that `git diff` shows what moved."""
-    order = [
-        (m, path, seed)
-        for m, about in machines.items()
-        for path in about["paths"]
-        for seed in SEEDS
+def compared(data: dict) -> list[str]:
+    return [k for k, row in data["figures"].items() if row.get("check") == "tolerance"]
+
+
+def outside(data: dict, run: dict) -> list[str]:
+    """What in one run (its `setup` and `results`) disagrees with the band file: a setup value
+    that differs, or a compared figure outside its tolerance. Empty if the run agrees."""
+    problems = []
+    for key, value in data.get("setup", {}).items():
+        if run["setup"].get(key) != value:
+            problems.append(f"setup {key} is {run['setup'].get(key)!r}, the band file's {value!r}")
+    for key in compared(data):
+        row = data["figures"][key]
+        value = run["results"].get(key)
+        if value is None:
+            problems.append(f"{key}: no longer in `results`")
+        elif abs(value - row["mean"]) > row["tolerance"]:
+            problems.append(
+                f"{key} = {value:g}, outside {row['mean']:g} ± {row['tolerance']:g} (runs "
+                f"{row['min']:g}\u2013{row['max']:g}, median {row['median']:g})"
+            )
+    return problems
+
+
+def this_run_cell(experiment: notebooks.Experiment, notebook) -> str:
+    """The Markdown that ends an executed notebook: where its own run falls among the runs the
+    pages quote, figure by figure, so that the notebook and its page never contradict."""
+    meta = notebook.metadata[notebooks.META]
+    try:
+        data = read(experiment.name, experiment.root)
+    except BandError:
+        return "## This run\n\nThis experiment has no band file yet: `nox -s spread` writes it.\n"
+    runs = len(data["runs"])
+    seed = meta.get("seed")
+    lines = [
+        "## This run and the site's runs",
+        "",
+        f"The figures on the site are the median and the range of {runs} runs at other seeds "
+        f"and CPU kernel paths (`{FOLDER / experiment.name}.json`). This notebook is one more "
+        f"run: `SEED = {seed}`, on {meta.get('machine', 'this machine')}. Change `SEED` and run "
+        "it again: your figures will move, within about the same ranges.",
+        "",
+        "| figure | this run | median | range over the runs |",
+        "| --- | --- | --- | --- |",
     ]
-    keys = sorted(runs[reference])
+    found = meta["results"] | meta.get("timings", {})
+    for key, row in {**data["figures"], **data.get("timings", {})}.items():
+        if key not in found:
+            continue
+        if "count" in row:
+            lines.append(
+                f"| {key} | {'yes' if found[key] else 'no'} | | true in {row['count']} of "
+                f"{row['of']} |"
+            )
+            continue
+        mark = ""
+        if row.get("check") == "tolerance" and abs(found[key] - row["mean"]) > row["tolerance"]:
+            mark = " (outside the tolerance)"
+        lines.append(
+            f"| {key} | {found[key]:g}{mark} | {row['median']:g} | "
+            f"{row['min']:g}\u2013{row['max']:g} |"
+        )
+    same = [
+        label
+        for label, values in zip(data["runs"], _run_values(data), strict=True)
+        if label.endswith(f"seed {seed}") and values == {k: meta["results"].get(k) for k in values}
+    ]
+    if same:
+        lines += ["", f"This run reproduces the recorded run '{same[0]}' exactly."]
+    return "\n".join(lines) + "\n"
+
+
+def _run_values(data: dict) -> list[dict]:
+    """Each recorded run's results, as {key: value}."""
+    keys = list(data["figures"])
+    return [
+        {key: data["figures"][key]["runs"][index] for key in keys}
+        for index in range(len(data["runs"]))
+    ]
+
+
+def annotate(experiment: notebooks.Experiment):
+    """The executed notebook, ending with its comparison with the band file (written to docs/
+    when it changed): called once the run is made, and again whenever the band file changes."""
+    import nbformat
+
+    notebook = notebooks.executed(experiment)
+    cell = nbformat.v4.new_markdown_cell(this_run_cell(experiment, notebook), id=THIS_RUN)
+    cells = [c for c in notebook.cells if c.get("id") != THIS_RUN]
+    if notebook.cells[-1:] != [cell]:
+        notebook.cells = [*cells, cell]
+        notebooks.write(notebook, experiment.executed_path)
+    return notebook
+
+
+def render(experiment: notebooks.Experiment, code: str, runs: dict, extra: dict) -> str:
+    """The band file's text, one figure a line so that `git diff` shows what moved. `runs` maps
+    a label ('avx2 seed 3') to a run's {"setup", "results", "timings"}."""
+    labels = list(runs)
+    first = runs[labels[0]]
     head = {
         "source": experiment.rel_source,
         "code": code,
-        "machines": machines,
-        "seeds": list(SEEDS),
-        "runs": [label(run) for run in order],
-        "reference": label(reference),
-        # Claims (assertions) of the experiment that failed at some run: CI fails until none.
-        "claims_failed": failed,
+        "machine": kernels.cpu_model(),
+        "runs": labels,
+        "setup": first["setup"],
+        **extra,
     }
-    if notes:  # what a reviewer should know of some machine's runs, each note naming it first
-        head["notes"] = list(notes)
     lines = ["{"] + [f"  {json.dumps(k)}: {json.dumps(v)}," for k, v in head.items()]
-    lines.append('  "figures": {')
-    rows = []
-    for key in keys:
-        values = [float(runs[run][key]) for run in order]
-        rows.append(f"    {json.dumps(key)}: {json.dumps(measure(values, runs[reference][key]))}")
-    lines.append(",\n".join(rows))
-    lines += ["  }", "}", ""]
-    return "\n".join(lines)
-
-
-def label(run: tuple[str, str, int]) -> str:
-    return f"{run[0]} {run[1]} seed {run[2]}"
-
-
-def unlabel(text: str) -> tuple[str, str, int]:
-    """The run a label names: 'amd-epyc-d17ceb88 avx2 seed 0' -> (machine, path, seed)."""
-    machine, path, _, seed = text.split()
-    return machine, path, int(seed)
-
-
-def stored_runs(data: dict) -> dict[tuple[str, str, int], dict]:
-    """The runs a band file holds, as {(machine, path, seed): results}."""
-    return {
-        unlabel(text): {key: row["runs"][index] for key, row in data["figures"].items()}
-        for index, text in enumerate(data["runs"])
-    }
-
-
-def claims(root: Path) -> dict[str, str]:
-    """`experiment:key` -> where a page or a notebook first states it, with a few words."""
-    from . import figures
-
-    found: dict[str, str] = {}
-    sources = sorted((root / "docs").rglob("*.md")) + [
-        e.source for e in notebooks.experiments(root)
-    ]
-    for source in sources:
-        text = source.read_text(encoding="utf-8")
-        rel = str(source.relative_to(root))
-        lines = (
-            figures.notebook_prose(text) if source.suffix == ".py" else figures.prose_lines(text)
-        )
-        for number, line in lines:
-            for match in figures.SPAN.finditer(line):
-                ref = figures.attributes(match["attrs"]).get("data-figure", "")
-                if ref not in found:
-                    words = figures.TAG.sub("", line[max(0, match.start() - 50) : match.start()])
-                    found[ref] = f"{rel}:{number} …{words.strip()[-40:]}"
-    return found
-
-
-def table(experiment: notebooks.Experiment, text: str, where: dict[str, str]) -> str:
-    data = json.loads(text)
-    rows = [("figure", "reference", "min", "median", "max", "stated at")]
-    for key, row in data["figures"].items():
-        ref = f"{experiment.name}:{key}"
-        rows.append(
-            (
-                ref,
-                f"{row['reference']:g}",
-                f"{row['min']:g}",
-                f"{row['median']:g}",
-                f"{row['max']:g}",
-                where.get(ref, "(not stated)"),
-            )
-        )
-    widths = [max(len(r[i]) for r in rows) for i in range(5)]
-    return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(r[:5], widths, strict=True))
-        + "  "
-        + r[5]
-        for r in rows
-    )
-
-
-def _one(experiment: notebooks.Experiment, path: str, seed: int) -> tuple[dict, list[str]]:
-    """The results of one run of the experiment, on kernel path `path` with SEED = seed, and
-    its claims (assertions) that failed. The reference run is the executed notebook the site
-    shows (trained now if out of date), where every claim held, or it would not exist."""
-    if (path, seed) == (kernels.REFERENCE, 0):
-        return notebooks.results(experiment), []
-    source = notebooks.source_notebook(experiment)
-    notebooks.seed_of(experiment, source)
-    try:
-        measured = notebooks.execute(
-            experiment, notebooks.with_seed(source, seed), kernels.environment(path), True
-        )
-    except notebooks.NotebookError as err:
-        raise notebooks.NotebookError(f"with SEED = {seed} on the {path} path: {err}") from None
-    return measured["results"], [f"{path} seed {seed}: {f}" for f in measured["failed"]]
-
-
-def merge(
-    experiment: notebooks.Experiment,
-    code: str,
-    runs: dict[tuple[str, int], dict],
-    failed: list[str],
-) -> tuple[str, list[str]]:
-    """The band file's new text, from this machine's runs and the file's other machines' runs
-    (kept only if they measured the same code), and what was dropped, to tell the user."""
-    name, about = this_machine()
-    mine_is_reference = kernels.recorded().get("probe") in (None, about["probe"])
-    machines = {name: {**about, "paths": sorted({p for p, _ in runs}, key=ORDER.index)}}
-    every = {(name, path, seed): found for (path, seed), found in runs.items()}
-    claims_failed = [f"{name} {f}" for f in failed]
-    notes: list[str] = []
-    kept_notes: list[str] = []
-    old_file = path_of(experiment)
-    old = json.loads(old_file.read_text(encoding="utf-8")) if old_file.is_file() else None
-    if old and "machines" in old:
-        others = [m for m in old["machines"] if m != name]
-        if old["code"] != code and others:
-            notes.append(f"dropped the runs of {', '.join(others)}: measured on other code")
-        elif others:
-            kept = {run: v for run, v in stored_runs(old).items() if run[0] in others}
-            every.update(kept)
-            machines.update({m: old["machines"][m] for m in others})
-            claims_failed += [f for f in old["claims_failed"] if f.split()[0] in others]
-            kept_notes = [n for n in old.get("notes", []) if n.split()[0].rstrip(":") in others]
-    if mine_is_reference:
-        reference = (name, kernels.REFERENCE, 0)
-    elif old and old.get("code") == code and "machines" in old:
-        reference = unlabel(old["reference"])
-    else:
-        raise BandError(
-            f"{path_of(experiment).relative_to(experiment.root)}: the reference run comes from "
-            f"the reference machine ({kernels.recorded().get('cpu')}, tests/bands/reference.json)"
-            ", and this file has none for the current code: run `nox -s spread` there first"
-        )
-    text = render(experiment, code, machines, every, reference, sorted(claims_failed), kept_notes)
-    return text, notes
-
-
-ORDER = list(kernels.PATHS)
-
-
-def main(argv: list[str]) -> int:
-    """Measure the bands of the named experiments (all by default), write them, print them."""
-    if kernels.path_name() != kernels.REFERENCE:
-        print(
-            f"{kernels.banner()}\nnox -s spread measures bands on an x86-64 machine with AVX2, "
-            "with no kernel variable set: the reference run must be on the reference path",
-            file=sys.stderr,
-        )
-        return 2
-    every = notebooks.experiments()
-    unknown = [name for name in argv if not notebooks.by_name(name)]
-    if unknown:
-        known = ", ".join(e.name for e in every)
-        print(f"no experiment named {', '.join(unknown)}; experiments: {known}", file=sys.stderr)
-        return 2
-    chosen = [e for e in every if not argv or e.name in argv]
-    paths = kernels.offered()
-    jobs = [(e, p, s) for e in chosen for p in paths for s in SEEDS]
-    name, about = this_machine()
-    if not kernels.recorded():
-        kernels.RECORD.parent.mkdir(parents=True, exist_ok=True)
-        kernels.RECORD.write_text(json.dumps(about, indent=2) + "\n", encoding="utf-8")
-        print(f"this machine is now the reference machine: {kernels.RECORD}")
-    role = "the reference machine" if kernels.is_reference() else "not the reference machine"
-    print(
-        f"{kernels.banner()}\nmachine {name} ({about['cpu']}), {role}\n"
-        f"measuring {len(chosen)} experiments x {len(paths)} kernel paths "
-        f"({', '.join(paths)}) x {len(SEEDS)} seeds = {len(jobs)} runs, 2 at a time",
-        flush=True,
-    )
-    runs: dict[str, dict] = {e.name: {} for e in chosen}
-    claims_failed: dict[str, list[str]] = {e.name: [] for e in chosen}
-    broken: dict[str, list[str]] = {e.name: [] for e in chosen}
-    done = 0
-    start = time.perf_counter()
-
-    def one(job) -> None:
-        nonlocal done
-        experiment, path, seed = job
-        began = time.perf_counter()
-        try:
-            found, failed = _one(experiment, path, seed)
-        except notebooks.NotebookError as err:
-            broken[experiment.name].append(str(err))
-            status = "FAILED (no results)"
-        else:
-            runs[experiment.name][path, seed] = found
-            claims_failed[experiment.name] += failed
-            status = f"{time.perf_counter() - began:.0f} s"
-            status += f", {len(failed)} claim(s) failed" if failed else ""
-        done += 1
-        print(f"[{done}/{len(jobs)}] {experiment.name} {path} seed {seed}: {status}", flush=True)
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(one, jobs))
-    where = claims(notebooks.ROOT)
-    status = 0
-    for experiment in chosen:
-        if broken[experiment.name]:
-            print("\n\n".join(broken[experiment.name]), file=sys.stderr)
-            print(f"{experiment.name}: no band file written", file=sys.stderr)
-            status = 1
-            continue
-        failed = sorted(claims_failed[experiment.name])
-        code = notebooks.code_key(notebooks.source_notebook(experiment), experiment)
-        try:
-            text, notes = merge(experiment, code, runs[experiment.name], failed)
-        except BandError as err:
-            print(str(err), file=sys.stderr)
-            status = 1
-            continue
-        path = path_of(experiment)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        before = path.read_text(encoding="utf-8") if path.is_file() else None
-        path.write_text(text, encoding="utf-8")
-        state = "unchanged" if before == text else "written"
-        print(
-            f"\n{path.relative_to(notebooks.ROOT)} ({state}{'; ' if notes else ''}"
-            f"{'; '.join(notes)})"
-        )
-        print(table(experiment, text, where))
-        failed = json.loads(text)["claims_failed"]
-        if failed:
-            status = 1
-            print(
-                f"{len(failed)} claim(s) of {experiment.rel_source} did not hold at every run; "
-                "reword or scope them, or change the experiment:\n  " + "\n  ".join(failed)
-            )
-    print(
-        f"\n{len(jobs)} runs in {time.perf_counter() - start:.0f} s; review `git diff tests/bands`"
-    )
-    return status
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    for part, measured, wall_clock in (("figures", "results", False), ("timings", "timings", True)):
+        rows = [
+            f"    {json.dumps(key)}: "
+            + json.dumps(summarise([runs[label][measured][key] for label in labels], wall_clock))
+            for key in sorted(first[measured])
+        ]
+        lines += [f'  "{part}": {{', *[row + "," for row in rows[:-1]], *rows[-1:], "  },"]
+    lines[-1] = "  }"
+    return "\n".join([*lines, "}", ""])

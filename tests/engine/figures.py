@@ -1,44 +1,30 @@
-"""Figures stated in prose, checked against what the experiments measured.
+"""Figures stated in prose, checked against the reviewed band files of the experiments.
 
 A page states a measured figure by wrapping it in a span that names where it comes from:
 
-    the RNN is right <span data-figure="running_sum:rnn_last" data-tol="1">99.7%</span> ...
+    the RNN is right <span data-figure="running_sum:rnn_last">99.8%</span> of the time ...
 
-`running_sum` is an experiment (a notebook page in the nav), `rnn_last` a key of the `results`
-dict its run defines. The first number in the span is compared with that result:
+`running_sum` is an experiment (a notebook page in the nav), `rnn_last` a key of its `setup`,
+`results` or `timings`. The span is checked against `tests/bands/running_sum.json`, the runs
+that `nox -s spread` measured (engine/bands.py), and nothing else: the verdict is the same on
+every machine, and the pages never quote one lucky run.
 
-- by default it must equal the result rounded as written ("99.7" allows 99.65 to 99.75);
-- `data-tol="1"` allows the result to differ by up to 1;
-- `data-bound="lower"` (or "upper") states a bound: the result must be at least (or at most)
-  the number written, as in "at least 99%" or "under 70%".
+- `data-figure` alone states a setup value exactly, or a measured figure's **median** over
+  the runs, each rounded as written ("99.8" allows 99.75 to 99.85);
+- `data-range` states its **range**, two numbers and an en dash ("94.1\u2013100%"): the lowest and
+  highest run, rounded outward as written;
+- `data-count` states how often a yes-or-no result held: "27 of 30" (runs);
+- `data-bound="lower"` (or "upper") states a bound that every run meets: "at least 2";
+- `data-figure="running_sum:runs"` states how many runs a median, range or count is over.
 
-- `data-band` states the figure's range over seeds and kernel paths, two numbers joined by an
-  en dash: it must be the band that `nox -s spread` measured (tests/bands/, engine/bands.py),
-  rounded outward as written. An experiment page that states a varying figure states its
-  range too.
+An experiment page that states a figure that varies also states its range and the number of
+runs. Any other percentage in prose is refused: a figure is either checked or not stated. The
+key names what it measures: its first word (`rnn` in `rnn_last`) appears in the table row's
+first cell, or in the text around the span, so citing `lstm_far` in the row of the RNN fails.
 
-A figure comes from one run on one kernel path, and another seed or CPU moves it. So:
-
-- on the reference path (engine/kernels.py) a figure is compared with this run, and with the
-  band file's reference value; on any other path, the run must fall inside the figure's band;
-- a bound must hold at every run of the band, and a tolerance must cover the whole band;
-- a wall-clock measurement (the experiment's `timings`) may only be stated as a bound, and is
-  checked against this run alone.
-
-Any other percentage in prose is refused: a figure is either checked or not stated.
-
-Two more rules keep figures honest:
-
-- a tolerance is at most 5% of the figure (TOL_CAP): a wider one only hides a wrong number
-  (state the range with `data-band` instead);
-- the key names what it measures, and the first word of the key (`rnn` in `rnn_last`) appears
-  in the table row's first cell, or in the text around the span: citing `lstm_far` in the row
-  of the RNN fails.
-
-Every figure, with the result it cites and its tolerance or bound, is listed in a reviewed
-number sheet (tests/number_sheets/, one per page or notebook), with every number the page's
-running text states (prose.py): re-pointing a span, widening a
-tolerance fails until `nox -s update` rewrites the sheet, and then shows in `git diff`.
+Every figure, with how it is stated, is listed in a reviewed number sheet (tests/number_sheets/,
+one per page or notebook), with every number the page's running text states (prose.py):
+re-pointing a span fails until `nox -s update` rewrites the sheet, and then shows in `git diff`.
 """
 
 from __future__ import annotations
@@ -49,18 +35,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import bands, kernels, notebooks
+from . import bands
 from .page import ATTR
 
 SPAN = re.compile(r"<span\b(?P<attrs>[^>]*\bdata-figure=[^>]*)>(?P<text>.*?)</span>")
-BAND_ATTR = re.compile(r"\sdata-band(?=[\s>=]|$)")
+FLAG = re.compile(r"\s(data-range|data-count)(?=[\s>=]|$)")
 DASH = "\u2013"  # the en dash of a range, "12\u201327%"
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+COUNT = re.compile(r"(\d+) of (\d+)")
 PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%")
 CODE_SPAN = re.compile(r"`[^`]*`")
 TAG = re.compile(r"<[^>]+>")
-TOL_CAP = 0.05  # a tolerance may be at most 5% of the figure it qualifies
 SHEETS = Path("tests") / "number_sheets"
+KNOWN = {"data-figure", "data-range", "data-count", "data-bound"}
 HOW = 'wrap it as <span data-figure="experiment:key">…</span> (see CONTRIBUTING.md)'
 
 
@@ -68,10 +55,9 @@ HOW = 'wrap it as <span data-figure="experiment:key">…</span> (see CONTRIBUTIN
 class Figure:
     where: str  # "docs/why-rnns/experiment.md:23"
     ref: str  # "running_sum:rnn_last"
-    text: str  # "99.7%"
-    tol: str | None
-    bound: str | None
-    band: bool = False  # the span states a range, low to high, over the spread runs
+    text: str  # "99.8%"
+    bound: str | None = None  # "lower" or "upper": a bound every run meets
+    form: str = "value"  # "value" (a setup value, or the median), "range" or "count"
 
     @property
     def experiment(self) -> str:
@@ -83,10 +69,10 @@ class Figure:
 
 
 def attributes(text: str) -> dict[str, str]:
-    """name="value" pairs of a tag's attributes; a bare `data-band` reads as data-band=""."""
+    """name="value" pairs of a tag's attributes; a bare `data-range` reads as data-range=""."""
     found = {m["name"]: m["value"] for m in ATTR.finditer(text)}
-    if BAND_ATTR.search(" " + text):
-        found.setdefault("data-band", "")
+    for flag in FLAG.findall(" " + text):
+        found.setdefault(flag, "")
     return found
 
 
@@ -122,14 +108,22 @@ def scan(lines: Iterable[tuple[int, str]], path: str) -> tuple[list[Figure], lis
         where = f"{path}:{number}"
         for match in SPAN.finditer(line):
             attrs = attributes(match["attrs"])
+            forms = [f for f in ("range", "count") if f"data-{f}" in attrs]
             figure = Figure(
                 where=where,
                 ref=attrs.get("data-figure", ""),
                 text=match["text"],
-                tol=attrs.get("data-tol"),
                 bound=attrs.get("data-bound"),
-                band="data-band" in attrs,
+                form=forms[0] if len(forms) == 1 else "value",
             )
+            unknown = sorted(set(attrs) - KNOWN)
+            if unknown or len(forms) > 1 or (forms and figure.bound):
+                problems.append(
+                    f"{where}: a figure span takes data-figure and at most one of data-range, "
+                    f"data-count and data-bound{f', not {unknown[0]}' if unknown else ''} "
+                    "(CONTRIBUTING.md)"
+                )
+                continue
             problem = _malformed(figure) or _misnamed(
                 figure, line, _around(lines, index, match.start())
             )
@@ -153,24 +147,13 @@ def _malformed(figure: Figure) -> str | None:
         return f"the span for {figure.ref} holds no number: {figure.text!r}"
     if figure.bound not in (None, "lower", "upper"):
         return f'data-bound must be "lower" or "upper", not {figure.bound!r}'
-    if figure.tol is not None and not NUMBER.fullmatch(figure.tol):
-        return f"data-tol must be a number, not {figure.tol!r}"
-    if figure.tol is not None and figure.bound is not None:
-        return "a figure has either data-tol or data-bound, not both"
-    if figure.band and (figure.tol is not None or figure.bound is not None):
-        return "a data-band span states a range: it takes no data-tol or data-bound"
-    if figure.band and len(NUMBER.findall(figure.text.replace(DASH, " "))) != 2:
+    if figure.form == "range" and len(NUMBER.findall(figure.text.replace(DASH, " "))) != 2:
         return (
-            f"the data-band span for {figure.ref} must hold a range of two numbers, such as "
-            f"'12{DASH}27%', not {figure.text!r}"
+            f"the data-range span for {figure.ref} must hold two numbers joined by an en dash, "
+            f"such as '12{DASH}27%', not {figure.text!r}"
         )
-    stated = abs(float(NUMBER.search(figure.text).group()))
-    if figure.tol is not None and float(figure.tol) > TOL_CAP * stated + 1e-9:
-        return (
-            f"data-tol={figure.tol} is more than {TOL_CAP:.0%} of {figure.text!r}: tolerances are "
-            f"capped at {TOL_CAP:.0%} of the figure (the experiments are deterministic); write "
-            "the measured value, or state a bound with data-bound"
-        )
+    if figure.form == "count" and not COUNT.fullmatch(TAG.sub("", figure.text).strip()):
+        return f"the data-count span for {figure.ref} must read 'K of N', not {figure.text!r}"
     return None
 
 
@@ -194,7 +177,7 @@ def _around(lines: list[tuple[int, str]], index: int, column: int, before=160, a
 
 def _misnamed(figure: Figure, line: str, around: str) -> str | None:
     """The key's first word must appear where the reader sees what the figure is about."""
-    if figure.key in bands.ABOUT:  # what ranges are over: seeds, paths, runs
+    if figure.key in bands.ABOUT:  # how many runs
         return None
     word = figure.ref.partition(":")[2].split("_")[0].lower()
     if line.lstrip().startswith("|"):
@@ -216,19 +199,15 @@ def sheet_path(source: str) -> Path:
 
 
 def render_sheet(marks: list[Figure]) -> str:
-    """One line per figure, in page order: the result it cites, as written, and its leeway.
+    """One line per figure, in page order: the result it cites, as written, and how.
 
-    The number written is on the sheet because a tolerance or a bound lets it move without the
-    run noticing (a bound loosened from 3 to 4 still holds)."""
+    The number written is on the sheet because a bound lets it move without the check
+    noticing (a bound loosened from 3 to 4 still holds)."""
 
-    def leeway(mark: Figure) -> str:
-        if mark.band:
-            return "band"
-        if mark.bound:
-            return f"{mark.bound} bound"
-        return f"tol {mark.tol}" if mark.tol is not None else "as rounded"
+    def how(mark: Figure) -> str:
+        return f"{mark.bound} bound" if mark.bound else mark.form
 
-    return "".join(f"{m.ref}  {TAG.sub('', m.text)}  {leeway(m)}\n" for m in marks)
+    return "".join(f"{m.ref}  {TAG.sub('', m.text)}  {how(m)}\n" for m in marks)
 
 
 def check_sheet(
@@ -254,136 +233,128 @@ def check_sheet(
     return [
         f"{source}: the numbers it states differ from its reviewed number sheet "
         f"{sheet_path(source)} (a number in running text changed, a figure span re-pointed, or "
-        "a tolerance or bound changed). If the edit is meant, run `nox -s update` and review "
+        "a bound changed). If the edit is meant, run `nox -s update` and review "
         "`git diff`.\n" + snapshot.diff(written, wanted, "number sheet", source)
     ]
 
 
 def check(figure: Figure) -> str | None:
-    """Why the figure disagrees with the experiment's run or its band, or None if it holds."""
-    experiment = notebooks.by_name(figure.experiment)
-    if experiment is None:
-        known = ", ".join(e.name for e in notebooks.experiments()) or "none"
-        return (
-            f"{figure.where}: no experiment named {figure.experiment!r} "
-            f"(notebook pages in the nav: {known})"
-        )
-    key = figure.key
-    results, timings = notebooks.results(experiment), notebooks.timings(experiment)
-    written = NUMBER.search(figure.text).group()
-    if key in timings:
-        if figure.bound is None:
-            return (
-                f"{figure.where}: {figure.ref} is a wall-clock timing, which changes from run to "
-                "run and machine to machine: state it as a bound (data-bound), not a figure"
-            )
-        return _bound(figure, float(timings[key]), float(written), "this run")
+    """Why the figure disagrees with its experiment's band file, or None if it holds."""
     try:
-        found = bands.band(experiment, key)
+        data = bands.read(figure.experiment)
     except bands.BandError as err:
         return f"{figure.where}: {err}"
-    if key not in results and key not in bands.ABOUT:
-        return (
-            f"{figure.where}: {experiment.rel_source} has no result {key!r}; "
-            f"its results are: {', '.join(sorted(results))}"
-        )
-    if found is None:
-        return (
-            f"{figure.where}: {figure.ref} has no band in {bands.path_of(experiment).name}: "
-            f"run `nox -s spread -- {experiment.name}`"
-        )
-    measured = float(results[key]) if key in results else found.reference
-    spread = f"{found.low:g}{DASH}{found.high:g} over {len(found.runs)} runs"
-    # Off the reference path, this run is one more draw: it must fall inside the band.
-    if not kernels.is_reference() and not found.low - 1e-9 <= measured <= found.high + 1e-9:
-        return (
-            f"{figure.where}: {figure.ref} measured {measured:g} on the kernel path "
-            f"{kernels.path_name()}, outside its band {spread} (tests/bands/). The band does "
-            "not cover this path: measure it with `nox -s spread` on this machine and review."
-        )
-    if figure.band:
-        return _range(figure, found)
-    if figure.bound is not None:
-        return _bound(
-            figure,
-            found.low if figure.bound == "lower" else found.high,
-            float(written),
-            f"the band's {'lowest' if figure.bound == 'lower' else 'highest'} run ({spread})",
-        )
-    if figure.tol is not None:
-        tol, stated = float(figure.tol), float(written)
-        if max(abs(found.low - stated), abs(found.high - stated)) > tol + 1e-9:
+    key, file = figure.key, f"{bands.FOLDER / figure.experiment}.json"
+    row = data["figures"].get(key) or data.get("timings", {}).get(key)
+    if key in bands.ABOUT:
+        row = {"median": len(data["runs"]), "min": len(data["runs"]), "max": len(data["runs"])}
+    elif key in data.get("setup", {}):
+        value = data["setup"][key]
+        row = {"median": value, "min": value, "max": value}
+    if row is None:
+        known = sorted([*data["setup"], *data["figures"], *data.get("timings", {}), *bands.ABOUT])
+        return f"{figure.where}: {file} has no figure {key!r}; it has: {', '.join(known)}"
+    if "count" in row:
+        if figure.form != "count":
             return (
-                f"{figure.where}: {figure.ref} states {written} ± {figure.tol}, narrower than "
-                f"its measured spread {spread}: state the range with data-band instead"
+                f"{figure.where}: {figure.ref} is a yes-or-no result: state how often it held, "
+                f'<span data-figure="{figure.ref}" data-count>{row["count"]} of {row["of"]}</span>'
             )
-        return None
-    decimals = len(written.partition(".")[2])
-    half = 0.5 * 10**-decimals
-    # The stated value is the reference run's; on the reference path this run is that run.
-    value = measured if kernels.is_reference() else found.reference
-    if abs(value - float(written)) <= half + 1e-9 and abs(found.reference - value) <= 1e-9:
-        return None
-    if abs(value - float(written)) > half + 1e-9:
+        held, of = (int(n) for n in COUNT.search(figure.text).groups())
+        if (held, of) == (row["count"], row["of"]):
+            return None
         return (
-            f"{figure.where}: states {written} (± {half:g}) for {figure.ref}, but "
-            f"{experiment.rel_source} measured {value:g} on the reference run. Write what the "
-            "experiment measures, or change the experiment."
+            f"{figure.where}: states {held} of {of} for {figure.ref}, but it held in "
+            f"{row['count']} of the {row['of']} runs of {file}"
         )
-    return (
-        f"{figure.where}: {figure.ref}: this reference run measured {measured:g}, but the band "
-        f"file's reference run measured {found.reference:g}: the same code on the same path "
-        f"must print the same figure. Run `nox -s spread -- {experiment.name}` and review."
-    )
-
-
-def _bound(figure: Figure, value: float, stated: float, what: str) -> str | None:
-    lower = figure.bound == "lower"
-    if (value >= stated - 1e-9) if lower else (value <= stated + 1e-9):
+    if figure.form == "count":
+        return f"{figure.where}: {figure.ref} is a number, not a yes-or-no result: no data-count"
+    if figure.form == "range":
+        return _range(figure, row, file)
+    written = float(NUMBER.search(figure.text).group())
+    if figure.bound:
+        lower = figure.bound == "lower"
+        value = row["min"] if lower else row["max"]
+        if (value >= written - 1e-9) if lower else (value <= written + 1e-9):
+            return None
+        return (
+            f"{figure.where}: states {'at least' if lower else 'at most'} {written:g} for "
+            f"{figure.ref}, but a run of {file} measured {value:g}. State a bound that every run "
+            "meets, or change the experiment."
+        )
+    decimals = len(NUMBER.search(figure.text).group().partition(".")[2])
+    if abs(row["median"] - written) <= 0.5 * 10**-decimals + 1e-9:
         return None
+    what = "the median of its runs" if row["min"] != row["max"] else "its value"
     return (
-        f"{figure.where}: states {'at least' if lower else 'at most'} {stated:g} for "
-        f"{figure.ref}, but {what} measured {value:g}. State a bound that holds at every run, "
-        "or change the experiment."
+        f"{figure.where}: states {written:g} for {figure.ref}, but {what} in {file} is "
+        f"{row['median']:g}: write {row['median']:.{decimals}f}, or change the experiment."
     )
 
 
-def _range(figure: Figure, found: bands.Band) -> str | None:
-    """A stated range (two numbers and an en dash) is the band rounded outward as written."""
+def _range(figure: Figure, row: dict, file: str) -> str | None:
+    """A stated range (two numbers and an en dash) is the runs' range rounded outward."""
     low_text, high_text = NUMBER.findall(figure.text.replace(DASH, " "))[:2]
     decimals = max(len(low_text.partition(".")[2]), len(high_text.partition(".")[2]))
     step = 10**-decimals
-    want_low = math.floor(found.low / step + 1e-9) * step
-    want_high = math.ceil(found.high / step - 1e-9) * step
+    want_low = math.floor(row["min"] / step + 1e-9) * step
+    want_high = math.ceil(row["max"] / step - 1e-9) * step
     if abs(float(low_text) - want_low) < step / 2 and abs(float(high_text) - want_high) < step / 2:
         return None
     return (
         f"{figure.where}: states the range {low_text}{DASH}{high_text} for {figure.ref}, but its "
-        f"band is {found.low:g}{DASH}{found.high:g} over {len(found.runs)} runs: write "
+        f"runs in {file} go from {row['min']:g} to {row['max']:g}: write "
         f"{want_low:.{decimals}f}{DASH}{want_high:.{decimals}f} (rounded outward)"
     )
 
 
 def missing_ranges(marks: list[Figure], source: str) -> list[str]:
-    """On an experiment page, every figure that varies over the spread runs has its range
-    stated somewhere on the page: a reader learns what is signal and what is noise."""
-    ranged = {m.ref for m in marks if m.band}
-    problems, seen = [], set()
+    """On an experiment page, a figure that varies over the runs has its range stated on the
+    page, and the page says how many runs: a reader learns what is signal and what is noise."""
+    problems, ranged, seen = [], {m.ref for m in marks if m.form == "range"}, set()
+    counted = {m.experiment for m in marks if m.key in bands.ABOUT}
     for mark in marks:
-        if mark.band or mark.bound or mark.ref in ranged or mark.ref in seen:
-            continue
-        experiment = notebooks.by_name(mark.experiment)
-        if experiment is None or mark.key in notebooks.timings(experiment):
-            continue
         try:
-            found = bands.band(experiment, mark.key)
+            data = bands.read(mark.experiment)
         except bands.BandError:
             continue  # check() reports it
-        if found is not None and found.varies:
+        row = data["figures"].get(mark.key) or data.get("timings", {}).get(mark.key) or {}
+        varies = "count" in row or row.get("min") != row.get("max")
+        if not varies or mark.bound:
+            continue
+        if mark.experiment not in counted and mark.experiment not in seen:
+            seen.add(mark.experiment)
+            problems.append(
+                f"{mark.where}: {source} states figures of {mark.experiment} that vary from run "
+                f"to run, but never how many runs: add "
+                f'<span data-figure="{mark.experiment}:runs">{len(data["runs"])}</span>'
+            )
+        if "count" not in row and mark.form != "range" and mark.ref not in ranged | seen:
             seen.add(mark.ref)
             problems.append(
-                f"{mark.where}: {mark.ref} moves from {found.low:g} to {found.high:g} over the "
-                f"spread runs, and {source} never says so: state its range once on the page, "
-                f'<span data-figure="{mark.ref}" data-band>…</span>'
+                f"{mark.where}: {mark.ref} moves from {row['min']:g} to {row['max']:g} over the "
+                f"runs, and {source} never says so: state its range once on the page, "
+                f'<span data-figure="{mark.ref}" data-range>…</span>'
             )
     return problems
+
+
+def stated_at(root: Path) -> dict[str, str]:
+    """`experiment:key` -> where a page or a notebook first states it, with a few words."""
+    from . import notebooks
+
+    found: dict[str, str] = {}
+    sources = sorted((root / "docs").rglob("*.md")) + [
+        e.source for e in notebooks.experiments(root)
+    ]
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        rel = str(source.relative_to(root))
+        lines = notebook_prose(text) if source.suffix == ".py" else prose_lines(text)
+        for number, line in lines:
+            for match in SPAN.finditer(line):
+                ref = attributes(match["attrs"]).get("data-figure", "")
+                if ref not in found:
+                    words = TAG.sub("", line[max(0, match.start() - 50) : match.start()])
+                    found[ref] = f"{rel}:{number} …{words.strip()[-40:]}"
+    return found

@@ -7,27 +7,20 @@ offers for download. The notebook's last cells define a dict named `results`; it
 the notebook's metadata, and the figures that pages state are checked against it.
 
 The executed notebook also records a fingerprint of what produced it: the code cells of the
-source, the versions of the libraries that compute the numbers, the machine and the CPU kernel
-path (engine/kernels.py), so a notebook trained on another path is never taken for the
-reference. While the fingerprint matches, nothing is run again, so each experiment trains
-once per CI run however often pytest runs the pages (the guard and determinism tests run them
-again in subprocesses and copies).
-Editing only the prose of an experiment refreshes its page without training it again.
-
-    python -m engine.notebooks          (from tests/) runs the experiments that are missing
-                                        or out of date; `nox -s serve` does this first
+source, its seed, the versions of the libraries that compute the numbers, the CPU and its
+kernel path (engine/kernels.py). While the fingerprint matches, nothing is run again, so each
+experiment trains once per CI run however often pytest runs the pages (the guard tests run
+them again in subprocesses and copies). Editing only the prose of an experiment refreshes its
+page without training it again. engine/experiments.py runs them (`nox -s check`, `serve`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import sys
 import tempfile
-import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
@@ -38,15 +31,18 @@ from . import kernels, nav
 ROOT = Path(__file__).resolve().parents[2]
 META = "hidden_state"  # our key in the notebook's metadata
 # Bump when the way notebooks are run changes, so that every cached notebook is run again.
-RUNNER = "4"
+RUNNER = "5"
 LIBRARIES = ("torch", "numpy", "matplotlib")
-# The last cell we append: it prints what the experiment measured. `results` holds the figures
-# (the same on every run of the same path and seed); `timings`, if the experiment defines it,
-# holds wall-clock measurements, which pages may only state as bounds.
+# The last cell we append: it prints what the experiment measured. `setup` holds the choices
+# that do not depend on the seed (hidden units, epochs); `results` the measured figures, numbers
+# or yes-or-no claims; `timings`, if the experiment defines it, wall-clock measurements.
+PARTS = ("setup", "results", "timings")
 PROBE = (
     "import json as _json\n"
-    "print(_json.dumps({'results': results, 'timings': globals().get('timings', {})}))"
+    "print(_json.dumps({_k: globals().get(_k, {}) for _k in ('setup', 'results', 'timings')}))"
 )
+# Cells whose id starts so are added after the run (engine/bands.py: how this run compares).
+ADDED = "hs-"
 # The line every experiment seeds from; `nox -s spread` runs it again with other seeds.
 SEED_LINE = re.compile(r"^SEED = (\d+)(?=\s*(?:#.*)?$)", re.MULTILINE)
 
@@ -114,13 +110,18 @@ def data_files(experiment: Experiment) -> list[Path]:
 
 
 def code_key(notebook, experiment: Experiment) -> str:
-    """What the figures depend on besides the kernel path: the code cells, the module's data
-    files, and the versions of Python and the libraries that compute them. The band file
-    (tests/bands/) records it, so bands measured on other code are never trusted.
+    """What the figures depend on besides the seed and the CPU: the code cells (their
+    `SEED = …` line left out), the module's data files, and the versions of Python and the
+    libraries that compute them. The band file (tests/bands/) records it, so bands measured on
+    other code are never trusted, while a run at another seed is checked against them.
 
     Markdown cells are left out on purpose: editing the prose never trains again.
     """
-    code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    code = [
+        SEED_LINE.sub("SEED = ...", cell.source)
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+    ]
     versions = [f"python={sys.version_info[:2]}"]
     versions += [f"{lib}={version(lib)}" for lib in LIBRARIES]
     data = [hashlib.sha256(p.read_bytes()).hexdigest() for p in data_files(experiment)]
@@ -128,8 +129,9 @@ def code_key(notebook, experiment: Experiment) -> str:
 
 
 def fingerprint(notebook, experiment: Experiment) -> str:
-    """The code key, the way the notebook is run, and the machine's kernel path."""
-    parts = [code_key(notebook, experiment), f"runner={RUNNER}", kernels.fingerprint()]
+    """The code key, the seed, the way the notebook is run, the CPU and its kernel path."""
+    seed = seed_of(experiment, notebook)
+    parts = [code_key(notebook, experiment), seed, f"runner={RUNNER}", kernels.describe()]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
@@ -181,9 +183,10 @@ def cached(experiment: Experiment, path: Path | None = None):
     code = [cell for cell in current.cells if cell.cell_type == "code"]
     for cell, old in zip(code, ran, strict=True):
         cell.outputs, cell.execution_count = old.outputs, old.execution_count
+    current.cells += [cell for cell in stored.cells if cell.get("id", "").startswith(ADDED)]
     current.metadata = stored.metadata
     if current != stored:
-        _write(current, path)
+        write(current, path)
     return current
 
 
@@ -191,16 +194,16 @@ def run(experiment: Experiment, path: Path | None = None):
     """Execute the source as a notebook, save it (to docs/ unless told), and return it."""
     notebook = source_notebook(experiment)
     key = fingerprint(notebook, experiment)
-    seed_of(experiment, notebook)
     measured = execute(experiment, notebook)
     del measured["failed"]  # without keep_going, a failing cell has raised already
     notebook.metadata[META] = {
         "source": experiment.rel_source,
         "fingerprint": key,
-        "kernel_path": kernels.fingerprint(),
+        "seed": seed_of(experiment, notebook),
+        "machine": kernels.describe(),
         **measured,
     }
-    _write(notebook, path or experiment.executed_path)
+    write(notebook, path or experiment.executed_path)
     return notebook
 
 
@@ -208,7 +211,7 @@ def execute(
     experiment: Experiment, notebook, env: dict[str, str] | None = None, keep_going: bool = False
 ) -> dict:
     """Run the notebook in place (in a kernel with environment `env`, else ours) and return
-    {"results": …, "timings": …} as its last cells defined them.
+    {"setup": …, "results": …, "timings": …} as its last cells defined them.
 
     With `keep_going` (the spread runs), a cell that raises does not stop the run: its error
     is listed under "failed" (an assertion is a claim that did not hold), and the figures are
@@ -262,7 +265,7 @@ def _errors(experiment: Experiment, notebook) -> list[str]:
     return found
 
 
-def _write(notebook, path: Path) -> None:
+def write(notebook, path: Path) -> None:
     import nbformat
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -286,8 +289,10 @@ def results(experiment: Experiment) -> dict:
     return executed(experiment).metadata[META]["results"]
 
 
-def timings(experiment: Experiment) -> dict:
-    return executed(experiment).metadata[META].get("timings", {})
+def measured(experiment: Experiment) -> dict:
+    """This machine's run: {"setup": …, "results": …, "timings": …}."""
+    meta = executed(experiment).metadata[META]
+    return {part: meta.get(part, {}) for part in PARTS}
 
 
 def cell_lines(experiment: Experiment) -> list[int]:
@@ -322,58 +327,25 @@ def _measured(experiment: Experiment, probe) -> dict:
         found = json.loads(text)
     except json.JSONDecodeError:
         found = None
-    if not isinstance(found, dict) or not all(
-        isinstance(found.get(name), dict) for name in ("results", "timings")
-    ):
+    if not isinstance(found, dict) or not all(isinstance(found.get(p), dict) for p in PARTS):
         raise NotebookError(
-            f"{experiment.rel_source}: `results` (and `timings`, if defined) must be dicts of "
-            f"numbers that json can write; the probe printed {text[:200]!r}"
+            f"{experiment.rel_source}: `results` (and `setup`, `timings`, if defined) must be "
+            f"dicts that json can write; the probe printed {text[:200]!r}"
         )
-    overlap = sorted(set(found["results"]) & set(found["timings"]))
-    if overlap:
+    for part in PARTS:
+        for key, value in found[part].items():
+            if not isinstance(value, int | float) or (part != "results" and value is bool(value)):
+                kind = "a number or True/False" if part == "results" else "a number"
+                raise NotebookError(
+                    f"{experiment.rel_source}: {part}[{key!r}] is {value!r}; each value of "
+                    f"`{part}` is {kind}"
+                )
+    keys = [key for part in PARTS for key in found[part]]
+    twice = sorted({key for key in keys if keys.count(key) > 1})
+    if twice:
         raise NotebookError(
-            f"{experiment.rel_source}: {', '.join(overlap)} is both in `results` and in "
-            "`timings`: a wall-clock measurement goes in `timings` only"
+            f"{experiment.rel_source}: {', '.join(twice)} is in more than one of `setup`, "
+            "`results` and `timings`: a value the seed cannot change goes in `setup`, a "
+            "wall-clock measurement in `timings`, every other measurement in `results`"
         )
     return found
-
-
-def main() -> int:
-    """Run every experiment that has no up-to-date executed notebook; say what was done.
-
-    Each experiment trains on one thread (torch.set_num_threads(1)), so they run side by side,
-    one kernel per CPU core: on CI's two cores this halves the wait, and changes no number.
-    """
-    print(kernels.banner(), flush=True)
-    stale = []
-    for experiment in experiments():
-        if cached(experiment) is not None:
-            print(f"up to date: {experiment.executed_path.relative_to(ROOT)}", flush=True)
-        else:
-            stale.append(experiment)
-    if not stale:
-        return 0
-    workers = min(len(stale), os.cpu_count() or 1)
-    print(f"running {len(stale)} experiments, {workers} at a time ...", flush=True)
-    failed = []
-
-    def one(experiment: Experiment) -> None:
-        start = time.perf_counter()
-        try:
-            run(experiment)
-        except NotebookError as err:
-            failed.append(str(err))
-            print(f"FAILED {experiment.rel_source}", flush=True)
-            return
-        seconds = time.perf_counter() - start
-        print(f"ran {experiment.rel_source} in {seconds:.1f} s", flush=True)
-
-    with ThreadPoolExecutor(max_workers=workers) as pool:  # each run drives its own kernel
-        list(pool.map(one, stale))
-    for message in failed:
-        print(message, file=sys.stderr)
-    return 1 if failed else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

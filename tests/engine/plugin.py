@@ -66,9 +66,8 @@ STATS = pytest.StashKey[dict]()
 
 
 def pytest_report_header(config: pytest.Config) -> str:
-    """The first lines of every run say which CPU kernel path it runs on (engine/kernels.py),
-    and so whether experiment figures are checked exactly or against their bands."""
-    return kernels.banner()
+    """The first lines of every run name the CPU and kernel path the experiments run on."""
+    return f"experiments run on {kernels.describe()}"
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector):
@@ -460,7 +459,7 @@ class EquationItem(pytest.Item):
 
 
 class FiguresItem(pytest.Item):
-    """Checks every figure the page states against the results of its experiment's run."""
+    """Checks every figure the page states against its experiment's band file."""
 
     def __init__(self, *, marks: list[figures.Figure], numbers: list[str], **kwargs):
         super().__init__(**kwargs)
@@ -471,7 +470,7 @@ class FiguresItem(pytest.Item):
             wrong = [problem for mark in self.marks if (problem := figures.check(mark))]
             if self.path.name == "experiment.md":
                 wrong += figures.missing_ranges(self.marks, _rel(self.path))
-        except (notebooks.NotebookError, bands.BandError) as err:
+        except bands.BandError as err:
             raise Failure(str(err)) from None
         self.config.stash[STATS]["figures"] += len(self.marks)
         if wrong:  # a figure the run contradicts says what was measured, before the sheet

@@ -26,7 +26,7 @@ from browsing import (
     served_path,
 )
 
-from engine import notebooks
+from engine import bands, notebooks
 from engine.plugin import ROOT
 
 ARTIFACTS = ROOT / "artifacts"
@@ -42,7 +42,7 @@ def site_dir(request, tmp_path_factory) -> Path:
         return path
     path = tmp_path_factory.mktemp("site")
     for experiment in notebooks.experiments():  # notebook pages must have run (or be cached)
-        notebooks.executed(experiment)
+        bands.annotate(experiment)
     build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(path)],
         cwd=ROOT,
