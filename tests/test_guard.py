@@ -198,6 +198,36 @@ def shift_nav_time(page: str) -> Callable[[Path], None]:
     return mutate
 
 
+def key_moved(page: str, sheet: str, question_id: str, letter: str) -> Callable[[Path], None]:
+    """Swap the key's option of `question_id` with option `letter`, and make data-key and the
+    answer sheet follow: the question stays right, only the position of its key moves."""
+
+    def swap(lines: list[str], first: int, pattern: str, old: int, new: int) -> None:
+        rows = [n for n in range(first, len(lines)) if re.match(pattern, lines[n])][:4]
+        a, b = rows[old], rows[new]
+        text = {n: re.sub(pattern, "", lines[n]) for n in (a, b)}
+        prefix = {n: re.match(pattern, lines[n])[0] for n in (a, b)}
+        lines[a], lines[b] = prefix[a] + text[b], prefix[b] + text[a]
+
+    def mutate(root: Path) -> None:
+        lines = (root / page).read_text(encoding="utf-8").split("\n")
+        start = next(n for n, line in enumerate(lines) if f'id="{question_id}"' in line)
+        key = re.search(r'data-key="([A-D])"', lines[start])[1]
+        old, new = "ABCD".index(key), "ABCD".index(letter)
+        lines[start] = lines[start].replace(f'data-key="{key}"', f'data-key="{letter}"')
+        swap(lines, start, r"^\d\. ", old, new)
+        (root / page).write_text("\n".join(lines), encoding="utf-8")
+        rows = (root / sheet).read_text(encoding="utf-8").split("\n")
+        start = next(n for n, line in enumerate(rows) if line.startswith(f"{question_id} "))
+        rows[start] = rows[start].replace(f"key {key}", f"key {letter}")
+        swap(rows, start + 1, r"^  [* ] [A-D]\. ", old, new)
+        for n in range(start + 1, start + 5):  # the star marks the key's row
+            rows[n] = ("  * " if rows[n][4] == letter else "    ") + rows[n][4:]
+        (root / sheet).write_text("\n".join(rows), encoding="utf-8")
+
+    return mutate
+
+
 # (name, mutation, text the failure must contain)
 CASES = [
     ("changed expected shape", replace(SHAPES_OUT, "(5, 1, 20)", "(5, 1, 21)"), SHAPES_OUT),
@@ -331,6 +361,19 @@ CASES = [
         "flipped quiz key",
         replace(QUIZ, 'id="q-output-shape" data-key="C"', 'id="q-output-shape" data-key="B"'),
         question(QUIZ, "q-output-shape"),
+    ),
+    (
+        # Each question stays right (key, proof and sheet agree); only the keys pile up on C.
+        "quiz keys piled on one letter",
+        both(
+            key_moved(QUIZ, QUIZ_SHEET, "q-batch-first-shape", "C"),
+            key_moved(QUIZ, QUIZ_SHEET, "q-next-word", "C"),
+            key_moved(QUIZ, QUIZ_SHEET, "q-hidden-batch", "C"),
+        ),
+        re.compile(
+            rf"^{re.escape(QUIZ)}:\d+: 6 of the 12 questions have the key C \(.*\); at most 5 may",
+            re.M,
+        ),
     ),
     (
         "edited option text",

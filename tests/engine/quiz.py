@@ -195,6 +195,26 @@ def check_page(page: Page, found: list[Block]) -> list[str]:
         seen.setdefault(block.id, block.line)
         check = _check_question if block.kind == "hs-quiz" else _check_task
         problems += [f"{block.label(page, line)}: {text}" for line, text in check(block)]
+    return problems + key_balance(page, found)
+
+
+def key_balance(page: Page, found: list[Block]) -> list[str]:
+    """No letter holds more than 40% of a page's question keys, rounded up (5 of 12, 6 of 13):
+    a reader who always picks one letter must not pass the quiz."""
+    questions = [b for b in found if b.kind == "hs-quiz" and b.key in LETTERS]
+    limit = -(-2 * len(questions) // 5)  # 40%, rounded up
+    problems = []
+    for letter in LETTERS:
+        holding = [b for b in questions if b.key == letter]
+        if len(holding) > limit:
+            problems.append(
+                f"{page.path}:{holding[0].line}: {len(holding)} of the {len(questions)} "
+                f"questions have the key {letter} ({', '.join(b.id for b in holding)}); at most "
+                f"{limit} may (40%, rounded up). Move the right option of "
+                f"{len(holding) - limit} of them to another letter: swap two options, set "
+                "data-key, make letters named in the Solution and Common mistakes follow, then "
+                "run `nox -s update` to rewrite the answer sheet"
+            )
     return problems
 
 
