@@ -15,11 +15,16 @@ print(
     torch.equal(both, torch.cat([encoder_outputs[:, -1, :H], encoder_outputs[:, 0, H:]], dim=-1)),
 )
 
-# Two ways to start a one-layer decoder from it:
+decoder = nn.GRU(8, H, batch_first=True)  # one direction, one layer
+decoder_input = torch.randn(3, 4, 8)
+try:
+    decoder(decoder_input, h_n)
+except RuntimeError as err:
+    print("h_n as it is:", err)
+
+# Two ways to start a one-layer decoder from both states:
 wide_decoder = nn.GRU(8, 2 * H, batch_first=True)  # 1. a decoder twice as wide
 bridge = nn.Linear(2 * H, H)  # 2. a learned map back to H units
-decoder = nn.GRU(8, H, batch_first=True)
-decoder_input = torch.randn(3, 4, 8)
 print("wide decoder: ", tuple(wide_decoder(decoder_input, both[None])[0].shape))
 print("with a bridge:", tuple(decoder(decoder_input, torch.tanh(bridge(both))[None])[0].shape))
 
