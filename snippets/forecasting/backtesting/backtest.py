@@ -16,14 +16,15 @@ def fit_linear(past):
 
 
 errors = {"naive": [], "seasonal naive": [], "linear": []}
-first = len(sst) - 20 * 12  # January 1991: every month from here is a forecast origin
-for origin in range(first, len(sst)):
-    if (origin - first) % 12 == 0:  # refit each January, on everything before it
-        weights = fit_linear(sst[:origin])
-    truth = sst[origin]
-    errors["naive"].append(sst[origin - 1] - truth)
-    errors["seasonal naive"].append(sst[origin - PERIOD] - truth)
-    errors["linear"].append(sst[origin - WINDOW : origin] @ weights[:-1] + weights[-1] - truth)
+first = len(sst) - 20 * 12  # January 1991, the first month forecast
+for month in range(first, len(sst)):
+    known = sst[:month]  # up to the forecast origin, the month before `month`
+    if (month - first) % 12 == 0:  # refit once a year, before forecasting January
+        weights = fit_linear(known)
+    truth = sst[month]
+    errors["naive"].append(known[-1] - truth)
+    errors["seasonal naive"].append(known[-PERIOD] - truth)
+    errors["linear"].append(known[-WINDOW:] @ weights[:-1] + weights[-1] - truth)
 
 print("MAE of each year's twelve one-step forecasts, 1991 to 2010:")
 for name, e in errors.items():

@@ -42,6 +42,8 @@ for name, order in orders.items():
     seen = (targets[test_pairs].unsqueeze(1) == inputs[train_pairs].flatten()).any(dim=1)
     print(f"{name} split: {seen.sum()} of {len(test_pairs)} test targets are training inputs")
     truth = targets[test_pairs]
+    highest = torch.cat([inputs[train_pairs].flatten(), targets[train_pairs]]).max()
+    print(f"  {(truth > highest).sum()} test targets above every value the training pairs hold")
     print(f"  naive forecast      MAE {(inputs[test_pairs, -1] - truth).abs().mean():.3f}")
     for on_changes in (False, True):
         forecast = train(inputs[train_pairs], targets[train_pairs], on_changes)
