@@ -171,7 +171,8 @@ class PageFile(pytest.File):
         # Numbers in prose are bound to the code and output the page shows. With
         # --update-outputs, ProseItem checks them after the blocks have rewritten the outputs,
         # so that prose written for the new output passes in the same run.
-        displays, equation_problems = equations.scan(page)  # every $$ block: checked or notation
+        # every $$ block: checked or notation
+        displays, equation_problems = equations.scan(page, _binding_names)
         proven = equations.proven_lines(displays)
         if expanded and not updating:
             problems += prose.page_problems(
@@ -440,7 +441,9 @@ class EquationItem(pytest.Item):
     def runtest(self) -> None:
         stats = self.config.stash[STATS]
         page = _rel(self.path)
-        problems, compared = equations.check(self.display, page)
+        from .equation_bindings import cases  # imports torch: only where a page has equations
+
+        problems, compared = equations.check(self.display, page, cases(self.display.binding))
         stats["equations"][page][1 if problems else 0] += 1
         if not problems:
             stats["equation_lines"] += len(self.display.equations)
@@ -488,6 +491,15 @@ class FiguresItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, 0, f"{_rel(self.path)}: {len(self.marks)} stated figures"
+
+
+def _binding_names() -> list[str]:
+    """The names a display equation's marker may use. Imported only when a page has a display
+    block: the bindings import torch, which a process that checks pages without one (a guard
+    copy reusing its runs) never needs."""
+    from .equation_bindings import BINDINGS
+
+    return list(BINDINGS)
 
 
 def _report(excinfo, default):
