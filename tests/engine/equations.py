@@ -214,8 +214,7 @@ def scan(page, bindings: Callable[[], Collection[str]]) -> tuple[list[Display], 
                 "computation, put <!--hs-equation: NAME--> on the line before it, NAME a "
                 f"binding of tests/engine/equation_bindings.py ({names()}), "
                 "and it is checked against PyTorch; if it is only notation (a definition, a "
-                "shape, a general identity), put <!--hs-notation--> there (CONTRIBUTING.md, "
-                "'Maths')"
+                "shape, a general identity), put <!--hs-notation--> there (contributing/maths.md)"
             )
             continue
         used_markers.add(before)

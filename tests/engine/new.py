@@ -382,8 +382,11 @@ def main(argv: list[str]) -> int:
     if run.returncode:
         print(run.stdout[-3000:])
         return run.returncode
-    print("\nwrote the outputs and answer sheet. Now edit, then check the page:")
-    print(f"  python3 -m nox -s tests -- {' '.join(targets)}")
+    named = " ".join(targets)
+    print("\nwrote its outputs, answer sheet, time to read and counts. Next (CONTRIBUTING.md):")
+    print("  replace the placeholders, then")
+    print(f"  python3 -m nox -s update -- {named} && git diff")
+    print(f"  python3 -m nox -s tests -- {named}")
     return 0
 
 
