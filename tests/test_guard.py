@@ -251,6 +251,20 @@ CASES = [
         "why-rnns/ in the nav",
     ),
     (
+        # A section runs alone: the message says to move what it needs inside it.
+        "section that needs an import from outside it",
+        replace(
+            "snippets/why-rnns/quiz/output_shape.py",
+            "# --8<-- [start:question]\nimport torch\nfrom torch import nn\n",
+            "import torch\nfrom torch import nn\n\n# --8<-- [start:question]\n",
+        ),
+        re.compile(
+            rf"^{re.escape(QUIZ)}:\d+ \(snippets/why-rnns/quiz/output_shape\.py:question\): the "
+            r"code raised.*NameError.*the section 'question' runs on its own. Move the imports",
+            re.M | re.S,
+        ),
+    ),
+    (
         # The fix is to move the print out of the section, not to show its output under the
         # question (which would show the answer).
         "print inside a question's section",
