@@ -1,6 +1,6 @@
 """Read quiz questions and fill-in-the-blank tasks from a page as written, and check their form.
 
-The markup is described in CONTRIBUTING.md ("Adding a quiz question or a blank task"). This module
+The markup is described in CONTRIBUTING.md ("A quiz question or a blank task"). This module
 only reads the raw page, so every problem carries the page's own line number; proving keys by
 running code is the job of prove.py.
 """
@@ -142,7 +142,9 @@ def _read(page: Page, start: int, kind: str, attrs: str) -> Block:
         block.notes.append((None, "the <div> is never closed: end it with a line </div>"))
     for title, (first, last) in block.sections.items():
         if not any(page.lines[n - 1].strip() for n in range(first + 1, last)):
-            block.notes.append((first, f'"{title}" is empty'))
+            block.notes.append(
+                (first, f'"{title}" is empty: write it on the lines below, indented four spaces')
+            )
     return block
 
 
@@ -191,7 +193,10 @@ def check_page(page: Page, found: list[Block]) -> list[str]:
     seen: dict[str, int] = {}
     for block in found:
         if block.id in seen:
-            problems.append(f"{block.label(page)}: id already used at line {seen[block.id]}")
+            problems.append(
+                f"{block.label(page)}: id already used at line {seen[block.id]}; give this one "
+                "a new id (never rename a published one: readers' progress is stored under it)"
+            )
         seen.setdefault(block.id, block.line)
         check = _check_question if block.kind == "hs-quiz" else _check_task
         problems += [f"{block.label(page, line)}: {text}" for line, text in check(block)]
@@ -251,7 +256,11 @@ def _check_question(block: Block) -> list[tuple[int | None, str]]:
         if option.text in texts[:index]:
             first = LETTERS[texts.index(option.text)]
             problems.append(
-                (option.line, f"option {LETTERS[index]} has the same text as option {first}")
+                (
+                    option.line,
+                    f"option {LETTERS[index]} has the same text as option {first}; make it "
+                    "another mistake",
+                )
             )
     problems += _check_answer_lines(block)
     return problems
@@ -300,12 +309,17 @@ def _check_task(block: Block) -> list[tuple[int | None, str]]:
                 )
         codes = [o.code for o in options]
         if len(set(codes)) != len(codes):
-            problems.append((row_line, f"blank {number}: two options are the same"))
+            problems.append((row_line, f"blank {number}: two options are the same; change one"))
         if number in keys and keys[number] not in LETTERS[: len(options)]:
             problems.append((row_line, f"blank {number}: key {keys[number]} is not an option"))
     if block.run() is None:
         problems.append(
-            (None, "the Solution needs the filled-in code's output: an expected-output block")
+            (
+                None,
+                "the Solution needs the filled-in code's output: inside it, add "
+                "<!--pytest-codeblocks:expected-output--> and a ```text block including the .out "
+                "beside the task's snippet (as `nox -s new -- blank` writes it)",
+            )
         )
     return problems
 
