@@ -103,7 +103,7 @@ print(tuple(y.shape))
 """
 
 BLANK = """
-<div class="hs-blanks" id="{id}" data-key="1=A 2=A" data-difficulty="easy" markdown>
+<div class="hs-blanks" id="{id}" data-key="1=A 2=B" data-difficulty="easy" markdown>
 
 **Complete the code so that it adds up each row of `x`.**
 
@@ -114,7 +114,7 @@ BLANK = """
 | Blank | A | B | C | D |
 | :---: | --- | --- | --- | --- |
 | 1 | `sum` | `size` | `view` | `numel` |
-| 2 | `1` | `0` | `2` | `-2` |
+| 2 | `0` | `1` | `2` | `-2` |
 
 ??? tip "Hint"
     Which dimension runs along a row?
