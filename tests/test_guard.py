@@ -308,6 +308,18 @@ CASES = [
         re.compile(rf"^{re.escape(SHAPES)}:\d+: '\(5, 12\)' in running text", re.M),
     ),
     (
+        # Only a cited paper's year is exempt inside <cite>; any other number is still bound.
+        "number other than a year in a citation",
+        replace(
+            ATTENTION, 'Translate", ICLR 2015</cite>', 'Translate", ICLR 2015, 15 pages</cite>'
+        ),
+        re.compile(
+            rf"^{re.escape(ATTENTION)}:{line_of(ATTENTION, 'ICLR 2015</cite>')}: '15' in running "
+            "text is bound to nothing that runs",
+            re.M,
+        ),
+    ),
+    (
         # 3 is in the task's code too: only the reviewed number sheet sees the change.
         "number changed to another the code also has",
         replace(PRACTICE, "the 5 \u00d7 5 matrix", "the 5 \u00d7 3 matrix"),
