@@ -3,8 +3,8 @@ import torch
 from torch import nn
 
 torch.manual_seed(0)
-encoder = nn.GRU(8, 12, batch_first=True, bidirectional=True)
-decoder = nn.GRU(8, 24, batch_first=True)
+encoder = nn.GRU(8, 14, batch_first=True, bidirectional=True)
+decoder = nn.GRU(8, 28, batch_first=True)
 encoder_outputs, h_n = encoder(torch.randn(4, 7, 8))  # four sources of seven steps
 start = torch.cat([h_n[0], h_n[1]], dim=-1)[None]
 states, _ = decoder(torch.randn(4, 6, 8), start)  # six decoder steps
