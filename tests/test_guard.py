@@ -243,6 +243,39 @@ def shift_time(page: str, minutes: int) -> Callable[[Path], None]:
     return mutate
 
 
+def blank_key_moved(
+    page: str, sheet: str, task_id: str, blank: int, letter: str
+) -> Callable[[Path], None]:
+    """Swap the key's option of one blank of `task_id` with option `letter` (two cells of its
+    table row), and make data-key and the answer sheet follow: the task stays right, only the
+    position of that blank's key moves."""
+
+    def mutate(root: Path) -> None:
+        lines = (root / page).read_text(encoding="utf-8").split("\n")
+        start = next(n for n, line in enumerate(lines) if f'id="{task_id}"' in line)
+        key = re.search(rf'data-key="[^"]*\b{blank}=([A-D])', lines[start])[1]
+        old, new = "ABCD".index(key), "ABCD".index(letter)
+        lines[start] = lines[start].replace(f"{blank}={key}", f"{blank}={letter}", 1)
+        row = next(n for n in range(start, len(lines)) if lines[n].startswith(f"| {blank} |"))
+        cells = lines[row].split("|")  # "", " 1 ", " `A` ", …, ""
+        cells[2 + old], cells[2 + new] = cells[2 + new], cells[2 + old]
+        lines[row] = "|".join(cells)
+        (root / page).write_text("\n".join(lines), encoding="utf-8")
+        rows = (root / sheet).read_text(encoding="utf-8").split("\n")
+        start = next(n for n, line in enumerate(rows) if line.startswith(f"{task_id} "))
+        rows[start] = rows[start].replace(f"{blank}={key}", f"{blank}={letter}", 1)
+        row = next(n for n in range(start, len(rows)) if rows[n].startswith(f"  blank {blank}: "))
+        head, _, body = rows[row].partition(": ")
+        texts = [re.sub(r"^\*?[A-D]\. ", "", cell) for cell in body.split(" | ")]
+        texts[old], texts[new] = texts[new], texts[old]
+        rows[row] = f"{head}: " + " | ".join(
+            f"{'*' if n == new else ''}{'ABCD'[n]}. {text}" for n, text in enumerate(texts)
+        )
+        (root / sheet).write_text("\n".join(rows), encoding="utf-8")
+
+    return mutate
+
+
 QUIZ_QUESTIONS = (ROOT / QUIZ).read_text(encoding="utf-8").count('class="hs-quiz"')
 QUIZ_COUNT = f"{labels.number_to_words(QUIZ_QUESTIONS, 'A')} questions"
 NOTEBOOKS = len(labels.module_notebooks("why-rnns/experiment.md", ROOT))
@@ -371,6 +404,18 @@ CASES = [
         re.compile(rf"^{re.escape(SHAPES)}:\d+: '\(5, 12\)' in running text", re.M),
     ),
     (
+        # Only a cited paper's year is exempt inside <cite>; any other number is still bound.
+        "number other than a year in a citation",
+        replace(
+            ATTENTION, 'Translate", ICLR 2015</cite>', 'Translate", ICLR 2015, 15 pages</cite>'
+        ),
+        re.compile(
+            rf"^{re.escape(ATTENTION)}:{line_of(ATTENTION, 'ICLR 2015</cite>')}: '15' in running "
+            "text is bound to nothing that runs",
+            re.M,
+        ),
+    ),
+    (
         # 3 is in the task's code too: only the reviewed number sheet sees the change.
         "number changed to another the code also has",
         replace(PRACTICE, "the 5 \u00d7 5 matrix", "the 5 \u00d7 3 matrix"),
@@ -468,6 +513,15 @@ CASES = [
         ),
         re.compile(
             rf"^{re.escape(QUIZ)}:\d+: 6 of the 12 questions have the key C \(.*\); at most 5 may",
+            re.M,
+        ),
+    ),
+    (
+        # The task stays right (key, proof and sheet agree); only one more blank's key is B.
+        "practice keys piled on one letter",
+        blank_key_moved(PRACTICE, PRACTICE_SHEET, "b-initial-hidden", 1, "B"),
+        re.compile(
+            rf"^{re.escape(PRACTICE)}:\d+: 5 of the 10 blanks have the key B \(.*\); at most 4 may",
             re.M,
         ),
     ),

@@ -108,7 +108,7 @@ print(tuple(y.shape))
 """
 
 BLANK = """
-<div class="hs-blanks" id="{id}" data-key="1=A 2=A" data-difficulty="{difficulty}" markdown>
+<div class="hs-blanks" id="{id}" data-key="1=A 2=B" data-difficulty="{difficulty}" markdown>
 
 **Complete the code so that it adds up each row of `x`.**
 
@@ -119,7 +119,7 @@ BLANK = """
 | Blank | A | B | C | D |
 | :---: | --- | --- | --- | --- |
 | 1 | `sum` | `size` | `view` | `numel` |
-| 2 | `1` | `0` | `2` | `-2` |
+| 2 | `0` | `1` | `2` | `-2` |
 
 ??? tip "Hint"
     Which dimension runs along a row?

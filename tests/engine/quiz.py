@@ -204,19 +204,32 @@ def check_page(page: Page, found: list[Block]) -> list[str]:
 
 
 def key_balance(page: Page, found: list[Block]) -> list[str]:
-    """No letter holds more than 40% of a page's question keys, rounded up (5 of 12, 6 of 13):
-    a reader who always picks one letter must not pass the quiz."""
-    questions = [b for b in found if b.kind == "hs-quiz" and b.key in LETTERS]
-    limit = -(-2 * len(questions) // 5)  # 40%, rounded up
+    """No letter holds more than 40% of a page's question keys, nor of its blank keys (counted
+    over every blank of every task), rounded up (5 of 12, 6 of 13): a reader who always picks
+    one letter must not pass the quiz or the practice."""
+    questions = [(b, b.id, b.key) for b in found if b.kind == "hs-quiz" and b.key in LETTERS]
+    blanks = [
+        (b, f"{b.id} blank {number}", letter)
+        for b in found
+        if b.kind == "hs-blanks"
+        for number, letter in sorted(b.keys().items())
+    ]
+    return _balance(page, "questions", "two options", questions) + _balance(
+        page, "blanks", "two options of its row (two columns of the table)", blanks
+    )
+
+
+def _balance(page: Page, noun: str, swap: str, keyed: list[tuple[Block, str, str]]) -> list[str]:
+    limit = -(-2 * len(keyed) // 5)  # 40%, rounded up
     problems = []
     for letter in LETTERS:
-        holding = [b for b in questions if b.key == letter]
+        holding = [(block, name) for block, name, key in keyed if key == letter]
         if len(holding) > limit:
             problems.append(
-                f"{page.path}:{holding[0].line}: {len(holding)} of the {len(questions)} "
-                f"questions have the key {letter} ({', '.join(b.id for b in holding)}); at most "
+                f"{page.path}:{holding[0][0].line}: {len(holding)} of the {len(keyed)} {noun} "
+                f"have the key {letter} ({', '.join(name for _, name in holding)}); at most "
                 f"{limit} may (40%, rounded up). Move the right option of "
-                f"{len(holding) - limit} of them to another letter: swap two options, set "
+                f"{len(holding) - limit} of them to another letter: swap {swap}, set "
                 "data-key, make letters named in the Solution and Common mistakes follow, then "
                 "run `nox -s update` to rewrite the answer sheet"
             )

@@ -23,6 +23,6 @@ for t in range(decoder_input.shape[1]):  # a loop even under teacher forcing
     s = cell(torch.cat([embed_target(decoder_input[:, t]), context], dim=-1), s)  # s_t
     logits.append(head(torch.cat([s, context], dim=-1)))
 
-print("h_j:", tuple(encoder_outputs.shape[2:]), "| s_t:", tuple(s.shape[1:]))
+print("h_j:", tuple(encoder_outputs.shape[2:]), "| s_t from the GRUCell:", tuple(s.shape))
 print("one step's weights:", tuple(weights.shape), "| c_t:", tuple(context.shape))
 print("logits:", tuple(torch.stack(logits, dim=1).shape))

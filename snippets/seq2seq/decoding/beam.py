@@ -48,6 +48,8 @@ for name, table in [("BEAM_WINS", BEAM_WINS), ("PRUNED", PRUNED)]:
     show("beam, width 2", beam(table, width=2))
     show("every sequence", beam(table, width=100))  # wider than the table: nothing is pruned
 
-print("ENDS_EARLY, beam of width 2: log-probability summed, and per token")
+ALPHA = 0.6  # the strength of Wu et al.'s length penalty, to tune
+print("ENDS_EARLY, beam of width 2: log-probability summed, per token, and over Wu's lp")
 for written, log_p in beam(ENDS_EARLY, width=2):
-    print(f"  {' '.join(written):11} {log_p:6.2f} {log_p / len(written):6.2f}")
+    lp = ((5 + len(written)) / 6) ** ALPHA
+    print(f"  {' '.join(written):11} {log_p:6.2f} {log_p / len(written):6.2f} {log_p / lp:6.2f}")

@@ -9,7 +9,8 @@ decoder = nn.GRU(8, H, batch_first=True)
 head = nn.Linear(H, vocab)
 
 h_n = torch.randn(1, batch, H)  # from the encoder
-state = h_n.repeat_interleave(width, dim=1)  # (1, batch * width, H): a copy per beam
+state = h_n.repeat_interleave(width, dim=1)  # a copy per beam, string by string
+print("string of each copy:", torch.arange(batch).repeat_interleave(width).tolist())
 tokens = torch.full((batch, width, 1), BOS)
 scores = torch.tensor([0.0] + [float("-inf")] * (width - 1)).repeat(batch, 1)  # one live beam
 rows = torch.arange(batch)[:, None]
@@ -27,6 +28,14 @@ with torch.no_grad():
         print(f"step {step}: beams extended {beam.tolist()}")
 
 print("tokens:", tuple(tokens.shape), "scores:", tuple(scores.shape), "state:", tuple(state.shape))
+print(
+    "rows:",
+    tuple(rows.shape),
+    "beam:",
+    tuple(beam.shape),
+    "tokens[rows, beam]:",
+    tuple(tokens[rows, beam].shape),
+)
 
 # The last step again, one string at a time, over every (beam, token) pair.
 for b in range(batch):

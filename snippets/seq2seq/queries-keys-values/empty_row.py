@@ -18,5 +18,6 @@ print(
     bool((built_in[1] == 0).all()),
 )
 mha = nn.MultiheadAttention(16, num_heads=1, batch_first=True)
+# key_padding_mask: True where hidden, as in masked_fill (the opposite of attn_mask above)
 out, _ = mha(queries, keys, keys, key_padding_mask=pad[:, 0])
 print("nn.MultiheadAttention, the empty source's context all NaN:", bool(out[1].isnan().all()))

@@ -1,4 +1,5 @@
 import torch
+from torch import nn
 from torch.nn import functional as F
 
 torch.manual_seed(0)
@@ -15,4 +16,15 @@ for name, mask in [("~pad", ~pad), ("pad", pad), ("additive", additive)]:
         f"attn_mask={name:8} string 1's weight on padding {weights[1, 0, 4:].sum():.1f},",
         "same as masked_fill(pad, -inf):",
         torch.allclose(weights, wanted, atol=1e-6),
+    )
+
+# nn.MultiheadAttention reads its boolean masks the other way: True = hidden, as in masked_fill.
+mha = nn.MultiheadAttention(16, num_heads=1, batch_first=True)
+for name, masks in [
+    ("key_padding_mask=pad", {"key_padding_mask": pad[:, 0]}),  # (batch, source)
+    ("attn_mask=pad       ", {"attn_mask": pad.expand(2, 3, 6)}),  # (batch * heads, target, source)
+]:
+    _, weights = mha(queries, keys, keys, **masks)
+    print(
+        f"nn.MultiheadAttention, {name} string 1's weight on padding {weights[1, 0, 4:].sum():.1f}"
     )

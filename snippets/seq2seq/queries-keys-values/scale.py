@@ -13,6 +13,6 @@ for d in (16, 64, 256):
         jacobian = torch.diag_embed(w) - w[:, :, None] * w[:, None, :]  # how w moves with s
         gradient.append(jacobian.norm(dim=(1, 2)).mean())
     print(
-        f"{d:3} | {scores.std():13.1f} | {largest[0]:.2f} / {largest[1]:.2f}"
-        f"    | {gradient[0]:.2f} / {gradient[1]:.2f}"
+        f"{d:3} |    {scores.std():4.1f} / {(scores / d**0.5).std():.1f}"
+        f" | {largest[0]:.2f} / {largest[1]:.2f}    | {gradient[0]:.2f} / {gradient[1]:.2f}"
     )

@@ -10,4 +10,6 @@ for sequence, log_p in FINISHED.items():
     tokens = len(sequence.split())
     print(f"{sequence} -> summed {log_p}, per token {log_p} / {tokens} = {log_p / tokens:.3f}")
 print("summed picks:", max(FINISHED, key=FINISHED.get))
+non_empty = [s for s in FINISHED if s != "<end>"]
+print("summed, the empty output passed over:", max(non_empty, key=FINISHED.get))
 print(max(FINISHED, key=lambda s: FINISHED[s] / len(s.split())))
