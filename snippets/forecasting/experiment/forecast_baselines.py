@@ -128,7 +128,7 @@ for name, parts in [("generated", gen_parts), ("sea", sea_parts)]:
 # The mean absolute error (MAE) is in the series' own units: degrees Celsius for the sea.
 # To compare across series, the mean absolute scaled error (MASE) divides it by the MAE
 # that the naive forecast makes on the training part, as on the backtests page. Below 1, a
-# forecast beats what "same as the last value" achieved in training.
+# forecast's error is smaller than that of "same as the last value" in training.
 #
 # The naive forecast is the last value of each window, the seasonal naive one the value one
 # season before the target. The linear autoregression weighs the window's values and adds a
