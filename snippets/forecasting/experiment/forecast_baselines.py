@@ -4,12 +4,12 @@
 # <span class="hs-time">10 min read</span>
 #
 # Two series. One is generated here: a season, a trend and noise. The other was measured:
-# the monthly mean temperature of the sea surface off the coasts of Ecuador and Peru, the
-# region where El Niño shows first. Each is split by time into a training, a validation and
-# a test part. Four forecasts of the next value are scored on the test part: the naive last
+# the monthly mean temperature of the sea surface off Ecuador and northern Peru, the coast
+# where El Niño got its name. Each is split by time into a training, a validation and a
+# test part. Four forecasts of the next value are scored on the test part: the naive last
 # value, the seasonal naive value one season back, a linear autoregression fitted by least
-# squares, and an LSTM. All of them read the same windows. Then, on the sea, the same
-# models forecast a whole year ahead, in two ways.
+# squares, and an LSTM. All of them read the same windows. Then, on the sea, LSTMs and
+# linear models forecast a whole year ahead, in two ways.
 
 # %%
 import copy
