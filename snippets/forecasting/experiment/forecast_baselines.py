@@ -1,7 +1,7 @@
 # %% [markdown]
 # # An LSTM against the baselines
 #
-# <span class="hs-time">10 min read</span>
+# <span class="hs-time">15 min read</span>
 #
 # Two series. One is generated here: a season, a trend and noise. The other was measured:
 # the monthly mean temperature of the sea surface off Ecuador and northern Peru, the coast
