@@ -4,8 +4,8 @@
 # <span class="hs-time">10 min read</span>
 #
 # A plain encoder-decoder hands the decoder one vector: the encoder's final hidden state.
-# Everything the decoder learns about the source has to come out of it. Attention lets the decoder look
-# back at every encoder output instead. This notebook trains both on a task where the
+# Everything the decoder learns about the source has to come out of it. Attention lets the
+# decoder look back at every encoder output instead. This notebook trains both on a task where the
 # decoder needs every input digit: **write a string of digits backwards**. The first digit
 # to write is the last one read, the last digit to write is the first one read.
 #
