@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Reversing digits with and without attention
 #
-# <span class="hs-time">10 min read</span>
+# <span class="hs-time">14 min read</span>
 #
 # A plain encoder-decoder hands the decoder one vector: the encoder's final hidden state.
 # Everything the decoder learns about the source has to come out of it. Attention lets the
@@ -56,7 +56,8 @@ TARGET = 90  # % of the longest training strings written exactly right
 # digit it should have written at step `t-1` (teacher forcing).
 
 # %%
-test_rng = torch.Generator().manual_seed(SEED + 2)
+# Every generator has a seed of its own, so no two runs or generators share a stream.
+test_rng = torch.Generator().manual_seed(1000 * SEED + 1)
 
 
 def make_batch(count: int, length: int, generator: torch.Generator):
@@ -127,7 +128,7 @@ class Seq2Seq(nn.Module):
         return torch.cat(outputs, dim=1), attention
 
 
-torch.manual_seed(SEED)
+torch.manual_seed(1000 * SEED)  # the starting weights
 models = {"plain": Seq2Seq(attention=False), "attention": Seq2Seq(attention=True)}
 parameters = {name: sum(p.numel() for p in m.parameters()) for name, m in models.items()}
 print("parameters:", parameters)
@@ -172,7 +173,7 @@ loss_fn = nn.CrossEntropyLoss()
 timings = {}
 curves = {}  # model -> [(batches seen, % of the LONG-digit test strings right)]
 for name, model in models.items():
-    batches = torch.Generator().manual_seed(SEED + 3)  # the same batches for both models
+    batches = torch.Generator().manual_seed(1000 * SEED + 2)  # the same batches for both
     optimiser = torch.optim.Adam(model.parameters(), LR)
     start = time.perf_counter()
     total, curves[name] = 0.0, []
@@ -214,9 +215,11 @@ reached = {
 for name, step in reached.items():
     when = f"reaches {TARGET}% after {step}" if step else f"does not reach {TARGET}% in {BATCHES}"
     print(f"{name:9} {when} batches; best test {max(r for _, r in curves[name]):.1f}%")
-at_reach = dict(curves["plain"]).get(reached["attention"])
-if at_reach is not None:
-    print(f"plain model when the attentional one first reached {TARGET}%: {at_reach:.1f}%")
+# If attention never gets there, it counts as one epoch past the end, and the plain model
+# is read at its last test.
+reach = reached["attention"] or BATCHES + BATCHES_PER_EPOCH
+at_reach = dict(curves["plain"])[min(reach, BATCHES)]
+print(f"plain model at that test: {at_reach:.1f}%")
 
 fig, axis = plt.subplots(figsize=(6, 3.6), dpi=80)
 for name, curve in curves.items():
@@ -310,16 +313,19 @@ fig.tight_layout()
 # - **Attention learns the task faster.** The target is
 #   <span data-figure="reverse_attention:target_pct">90</span>% of the test strings of the
 #   longest training length, <span data-figure="reverse_attention:train_max">8</span> digits,
-#   written exactly right. The attentional model first reaches it after a median of
+#   written exactly right. The attentional model reaches it within the run in
+#   <span data-figure="reverse_attention:attention_reached" data-count>30 of 30</span> runs,
+#   first after a median of
 #   <span data-figure="reverse_attention:attention_reach">700</span> batches
-#   (<span data-figure="reverse_attention:attention_reach" data-range>200–1000</span>).
+#   (<span data-figure="reverse_attention:attention_reach" data-range>500–1000</span>).
 #   At that test, the plain model, trained on the same batches, writes a median of
-#   <span data-figure="reverse_attention:plain_at_reach">27.3%</span>
-#   (<span data-figure="reverse_attention:plain_at_reach" data-range>5–52%</span>).
-#   In no run does the plain model reach the target within its
-#   <span data-figure="reverse_attention:batches_n">1500</span> batches: its best test is a
-#   median of <span data-figure="reverse_attention:plain_best">57.5%</span>
-#   (<span data-figure="reverse_attention:plain_best" data-range>40–72%</span>).
+#   <span data-figure="reverse_attention:plain_at_reach">29.6%</span>
+#   (<span data-figure="reverse_attention:plain_at_reach" data-range>13–56%</span>).
+#   The plain model reaches the target within its
+#   <span data-figure="reverse_attention:batches_n">1500</span> batches in
+#   <span data-figure="reverse_attention:plain_reached" data-count>0 of 30</span> runs: its
+#   best test is a median of <span data-figure="reverse_attention:plain_best">61.7%</span>
+#   (<span data-figure="reverse_attention:plain_best" data-range>45–69%</span>).
 # - **The plain model is slower, not unable.** Training stops before it gets there, so a
 #   run does not show where the plain model would end up. Trained for several times as many
 #   batches (runs made by hand, outside the site's checks), it too writes the target share
@@ -328,27 +334,29 @@ fig.tight_layout()
 #   eight digits. What attention changes here is how fast the task is learned.
 # - **Attention looks where it should.** At the longest training length, the mirror
 #   position (the one source digit that the step must write) gets a median of
-#   <span data-figure="reverse_attention:mirror_len8">86.9%</span> of the attention weight:
-#   the anti-diagonal of the heatmap.
+#   <span data-figure="reverse_attention:mirror_len8">86.1%</span>
+#   (<span data-figure="reverse_attention:mirror_len8" data-range>60–94%</span>) of the
+#   attention weight: the anti-diagonal of the heatmap.
 # - **Past the training lengths, it is a lottery.** At
 #   <span data-figure="reverse_attention:beyond_len">10</span> digits, beyond training and
 #   after the same batches, the attentional model writes more strings right than the plain
 #   one in
-#   <span data-figure="reverse_attention:attention_ahead10" data-count>27 of 30</span> runs,
+#   <span data-figure="reverse_attention:attention_ahead10" data-count>23 of 30</span> runs,
 #   but how many varies enormously from run to run: a median of
-#   <span data-figure="reverse_attention:attention_len10">18.2%</span>
-#   (<span data-figure="reverse_attention:attention_len10" data-range>2.2–87.8%</span>).
+#   <span data-figure="reverse_attention:attention_len10">23.7%</span>
+#   (<span data-figure="reverse_attention:attention_len10" data-range>0.6–51.0%</span>).
 # - **Exposure bias.** At that same length, a model gets more digits right when it is fed
 #   the true previous digit (teacher forcing) than when it feeds back its own (free
-#   running), in every run: medians of
-#   <span data-figure="reverse_attention:plain_forced10">80.2%</span> against
-#   <span data-figure="reverse_attention:plain_free10">65.2%</span> for the plain model,
-#   <span data-figure="reverse_attention:attention_forced10">82.5%</span> against
-#   <span data-figure="reverse_attention:attention_free10">58.7%</span> for the attentional
+#   running), both models at once in
+#   <span data-figure="reverse_attention:teacher_ahead10" data-count>30 of 30</span> runs:
+#   medians of <span data-figure="reverse_attention:plain_forced10">81.4%</span> against
+#   <span data-figure="reverse_attention:plain_free10">68.0%</span> for the plain model,
+#   <span data-figure="reverse_attention:attention_forced10">84.8%</span> against
+#   <span data-figure="reverse_attention:attention_free10">59.6%</span> for the attentional
 #   one. Running free, a mistake feeds the next step.
 #
-# The last cell collects what the run measured in `results`, and asserts the claims above
-# that hold in every run.
+# The last cell collects what the run measured in `results`; a yes-or-no result there (such
+# as whether the plain model reached the target) is what the counts above add up.
 
 # %%
 # What the experiment chose: the same at every seed.
@@ -370,8 +378,10 @@ plain_row = dict(zip(TEST_LENGTHS, by_length["plain"], strict=True))
 attention_row = dict(zip(TEST_LENGTHS, by_length["attention"], strict=True))
 # What it measured: another seed or CPU moves each of these.
 results = {
-    "attention_reach": reached["attention"],
-    "plain_at_reach": round(at_reach, 2) if at_reach is not None else None,
+    "attention_reached": reached["attention"] is not None,
+    "attention_reach": reach,
+    "plain_at_reach": round(at_reach, 2),
+    "plain_reached": reached["plain"] is not None,
     "plain_best": round(max(right for _, right in curves["plain"]), 2),
     "plain_len10": round(plain_row[BEYOND], 2),
     "attention_len10": round(attention_row[BEYOND], 2),
@@ -381,14 +391,7 @@ results = {
     "plain_free10": round(tf_vs_free["plain"][1], 2),
     "attention_forced10": round(tf_vs_free["attention"][0], 2),
     "attention_free10": round(tf_vs_free["attention"][1], 2),
+    "teacher_ahead10": all(forced > free for forced, free in tf_vs_free.values()),
 }
 timings = {k: round(v, 1) for k, v in timings.items()}
 print(results)
-# The claims of this experiment, checked by the run itself.
-assert reached["attention"] is not None, f"attention should reach {TARGET}% within the run"
-assert reached["plain"] is None, f"the plain model should not reach {TARGET}% in the same run"
-assert results["mirror_len8"] > 50, "attention should mostly fall on the digit being written"
-for key in ("plain", "attention"):
-    assert results[f"{key}_forced10"] > results[f"{key}_free10"], (
-        "teacher forcing should score higher"
-    )
