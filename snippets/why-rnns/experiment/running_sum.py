@@ -233,8 +233,8 @@ fig.tight_layout()
 #   width on, digits have slid out of the window and it can only guess: the window model
 #   scores <span data-figure="running_sum:window_last">10.2%</span> at the last step in the
 #   median run. At the step equal to its width, the window holds every digit so far, but
-#   the model cannot tell that nothing came before them; it has learned that case only
-#   partly.
+#   the model cannot tell that nothing came before them: the plot shows how much of that
+#   case this run has learned.
 # - A wider window moves that cliff further along, as long as the window is shorter than
 #   the sequence. A window as long as the sequence would see every digit, but it is then
 #   the fixed-length model of the concept page: weights for each position, and no way to
