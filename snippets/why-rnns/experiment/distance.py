@@ -70,7 +70,9 @@ SEED = 0  # every generator below starts from it: change it for another run
 # figures are the average over them.
 
 # %%
-data_rng = torch.Generator().manual_seed(SEED)
+# Each generator has its own stream: 1000 * SEED plus its number, so no two generators of
+# this run, or of runs at other seeds, draw the same numbers.
+data_rng = torch.Generator().manual_seed(1000 * SEED + 1)
 
 
 def make_sequences(count: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -101,7 +103,8 @@ class Recall(nn.Module):
 
 
 def build(name: str, start: int = 0) -> Recall:
-    torch.manual_seed(SEED * 100 + start)  # start 0 of every kind begins alike
+    # Every kind and start from its own stream: the RNN's starts are independent draws.
+    torch.manual_seed(1000 * SEED + 100 * (list(KINDS).index(name) + 1) + start)
     return Recall(KINDS[name])
 
 
@@ -146,7 +149,7 @@ def per_kind(values: dict) -> dict:
 
 optimisers = {key: torch.optim.Adam(m.parameters(), LR) for key, m in models.items()}
 loss_fn = nn.CrossEntropyLoss()
-batch_order = torch.Generator().manual_seed(SEED + 1)
+batch_order = torch.Generator().manual_seed(1000 * SEED + 2)
 print("epoch  " + "".join(f"{name:>20}" for name in KINDS))
 for epoch in range(1, EPOCHS + 1):
     totals = dict.fromkeys(models, 0.0)
@@ -330,33 +333,43 @@ setup = {
 }
 # Recall in % of held-out sequences, and shares of gradient, two decimals more than shown.
 gated = min(after["nn.LSTM"][-1], after["nn.GRU"][-1])
+gated_far = min(accuracy[n][far].mean().item() for n in ("nn.LSTM", "nn.GRU"))
+best_far = max(each["nn.RNN", k][far].mean().item() for k in range(RNN_STARTS))
 results = {
     "rnn_far": round(accuracy["nn.RNN"][far].mean().item(), 2),
     "rnn_far_swing": round(
         (accuracy["nn.RNN"][far].max() - accuracy["nn.RNN"][far].min()).item(), 2
     ),
-    "rnn_best_far": round(max(each["nn.RNN", k][far].mean().item() for k in range(RNN_STARTS)), 2),
+    "rnn_best_far": round(best_far, 2),
     "lstm_min": round(accuracy["nn.LSTM"].min().item(), 2),
     "gru_min": round(accuracy["nn.GRU"].min().item(), 2),
     # How many orders of magnitude more gradient reaches the first digit when gated.
     "gap_orders": round((gated / after["nn.RNN"][-1]).log10().item(), 3),
     **{f"{n.removeprefix('nn.').lower()}_kept_before": round(kept["before"][n], 4) for n in KINDS},
     **{f"{n.removeprefix('nn.').lower()}_kept_after": round(kept["after"][n], 4) for n in KINDS},
+    # Yes-or-no results: the pages count the runs in which they held.
+    "gated_beat_best_rnn": gated_far > best_far,  # from 10 steps back, even its best start
+    "rnn_fades_fastest": kept["before"]["nn.RNN"]
+    < min(kept["before"]["nn.LSTM"], kept["before"]["nn.GRU"]),  # before training
+    "gated_more_gradient": bool(gated > after["nn.RNN"][-1]),  # at the first digit
 }
 print(setup)
 print(results)
-lstm_far = accuracy["nn.LSTM"][far].mean().item()
-gru_far = accuracy["nn.GRU"][far].mean().item()
-print(f"far recall: LSTM {lstm_far:.1f}%, GRU {gru_far:.1f}%; orders lost: {lost}")
+print(f"far recall: LSTM and GRU at least {gated_far:.1f}%; orders lost: {lost}")
 
-# The claims of this experiment: they hold at every seed.
-assert setup["lstm_layer_ratio"] == 4 and setup["gru_layer_ratio"] == 3, "layer sizes"
-assert lstm_far > results["rnn_far"] + 20, "the LSTM should recall further than the RNN"
-assert gru_far > results["rnn_far"] + 20, "the GRU should recall further than the RNN"
-assert min(results["lstm_min"], results["gru_min"]) >= 99, "gated: every distance"
-assert min(lost["before"].values()) > 2, "faint at the first digit before training"
-assert results["rnn_kept_before"] < min(results["lstm_kept_before"], results["gru_kept_before"]), (
-    "the RNN's gradient fades fastest before training"
+# The claims of this experiment: they hold at every seed. What holds in most runs only is a
+# yes-or-no result above, which the pages count.
+assert setup["lstm_layer_ratio"] == 4, "an LSTM layer has four times the RNN layer's weights"
+assert setup["gru_layer_ratio"] == 3, "a GRU layer has three times the RNN layer's weights"
+assert min(results["lstm_min"], results["gru_min"]) >= 99, (
+    "the LSTM and the GRU should recall the first digit at every distance"
 )
-assert max(lost["after"]["nn.LSTM"], lost["after"]["nn.GRU"]) < 3, "gated: kept after training"
-assert results["gap_orders"] > 1, "more gradient reaches the first digit when gated"
+assert (
+    max(results["rnn_kept_before"], results["lstm_kept_before"], results["gru_kept_before"]) < 0.95
+), "before training, every layer should lose gradient at each step back"
+assert results["rnn_kept_before"] < results["lstm_kept_before"], (
+    "before training, the RNN's gradient should fade faster than the LSTM's"
+)
+assert min(results["lstm_kept_after"], results["gru_kept_after"]) > 0.8, (
+    "after training, the gated layers should keep most of their gradient per step back"
+)
