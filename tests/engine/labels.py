@@ -43,8 +43,6 @@ OFF_RULE = {
     "why-rnns/experiment/running_sum.ipynb": 12,
     "why-rnns/experiment/distance.ipynb": 15,
     "rnn-layer/experiment/depth_width.ipynb": 10,
-    "forecasting/experiment.md": 15,
-    "forecasting/experiment/forecast_baselines.ipynb": 10,
 }
 
 UNITS = [
