@@ -225,30 +225,30 @@ fig.tight_layout()
 # %% [markdown]
 # ## What the numbers show
 #
-# - The **current-step** model is right at the first step, where the total is the digit
-#   itself, and then no better than guessing: the digit that just arrived says nothing
+# - The **current-step** model can be right only at the first step, where the total is
+#   the digit itself. From the second step on, the digit that just arrived says nothing
 #   about the total of the digits before it. At the last step the current-step model
 #   scores <span data-figure="running_sum:current_last">10.0%</span> in the median run
-#   (<span data-figure="running_sum:current_last" data-range>8.6–11.6%</span> over the
+#   (<span data-figure="running_sum:current_last" data-range>8.9–11.3%</span> over the
 #   runs), where a guess scores <span data-figure="running_sum:guess_acc">10%</span>.
 # - The **window** model is right at the first two steps
 #   (<span data-figure="running_sum:window_first2">100%</span>), where the "nothing yet"
 #   symbol tells it that its window holds the whole sequence so far. From the step after its
 #   width on, digits have slid out of the window and it can only guess: the window model
-#   scores <span data-figure="running_sum:window_last">10.2%</span> at the last step in the
-#   median run. At the step equal to its width, the window holds every digit so far, but
-#   the model cannot tell that nothing came before them: the plot shows how much of that
-#   case this run has learned.
+#   scores <span data-figure="running_sum:window_last">10.1%</span> at the last step in the
+#   median run (<span data-figure="running_sum:window_last" data-range>8.0–11.6%</span>
+#   over the runs). At the step equal to its width, the window holds every digit so far,
+#   but the model cannot tell that nothing came before them: the plot shows how much of
+#   that case this run has learned.
 # - A wider window moves that cliff further along, as long as the window is shorter than
 #   the sequence. A window as long as the sequence would see every digit, but it is then
 #   the fixed-length model of the concept page: weights for each position, and no way to
 #   read a longer sequence.
 # - **`nn.RNN`** carries the total in its hidden state: the same weights, applied once
 #   per step, answer <span data-figure="running_sum:rnn_last">99.95%</span> of the last
-#   steps right in the median run. Some runs of the RNN learn the rule later than others,
-#   so its lowest run is well below that
-#   (<span data-figure="running_sum:rnn_last" data-range>82.6–100%</span>), but every
-#   run is far ahead of a guess.
+#   steps right in the median run, and the RNN's lowest run is not far behind
+#   (<span data-figure="running_sum:rnn_last" data-range>95.4–100%</span> over the
+#   runs).
 # - The parameter counts printed above: the current-step model has
 #   <span data-figure="running_sum:current_params">1914</span>, the window model
 #   <span data-figure="running_sum:window_params">3962</span> and the RNN
