@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Experiment: depth or width at the same size?
 #
-# <span class="hs-time">10 min read</span>
+# <span class="hs-time">8 min read</span>
 #
 # `nn.RNN` can spend its parameters on a wider hidden state (`hidden_size`) or on more
 # stacked layers (`num_layers`). This notebook asks which one helps on the task of the
@@ -192,10 +192,11 @@ fig.tight_layout()
 # - **The start decides a lot.** The curves above usually climb at very different epochs,
 #   even within one shape, and some are still on a plateau when the epochs run out.
 # - **One wide layer learned most often.** In the median run, the single layer learned
-#   from <span data-figure="depth_width:one_learned">1</span> of its starts, and two or
-#   three stacked layers from <span data-figure="depth_width:two_learned">0</span>. The
-#   median start of the one-layer shape was ahead of both stacked shapes' in
-#   <span data-figure="depth_width:one_median_ahead" data-count>24 of 30</span> runs.
+#   from <span data-figure="depth_width:one_learned">1</span> of its starts, two stacked
+#   layers from <span data-figure="depth_width:two_learned">0</span> and three from
+#   <span data-figure="depth_width:three_learned">0</span>. The median start of the
+#   one-layer shape was ahead of both stacked shapes' in
+#   <span data-figure="depth_width:one_median_ahead" data-count>22 of 30</span> runs.
 # - **Each run is a small sample.** With a few starts per shape, a run can rank the
 #   shapes the other way: look at the counts over many runs, not at one run's winner.
 #
