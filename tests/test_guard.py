@@ -743,6 +743,18 @@ CASES = [
         strengthen_a_claim(PADDING),
         re.compile(rf'^{re.escape(PADDING)}:\d+: "[^"]+" failed in \d+ of \d+ stored runs', re.M),
     ),
+    # An experiment broken by an edit, on a machine whose runs are in no band file: the band
+    # file is re-keyed as if measured on the edited code, so only this run's claims, setup and
+    # tolerances can catch it.
+    (
+        "experiment trained on the wrong loss (the input's last value as the target)",
+        break_experiment(
+            "forecast_baselines",
+            "mse_loss(model(train_x[batch]), train_y[batch])",
+            "mse_loss(model(train_x[batch]), train_x[batch, -1:])",
+        ),
+        broken("forecast_baselines"),
+    ),
     (
         "held-out runs that missed the goal",
         move_heldout(PADDING_BANDS, 2),
