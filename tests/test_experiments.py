@@ -158,3 +158,19 @@ def test_a_claim_needs_a_margin_of_k_deviations(tmp_path):
     assert bands.claim_problem(wide, data) is None
     failed = notebooks.Claim("x.py:3", "perfect", 'results["acc"]', ">", "53")
     assert "failed in 24 of 30 stored runs" in bands.claim_problem(failed, data)
+
+
+def test_claims_and_the_seed_are_left_out_of_the_code_key():
+    """A claim added, removed or reworded (alone in a cell, or in a loop), and another SEED
+    value keep the key: the stored runs re-check the claims. A change to what runs does not."""
+    key = notebooks._what_runs
+    base = "SEED = 0\nx = 1\nresults = {'a': x}\n"
+    for same in [
+        base + "assert results['a'] > 0, 'positive'\n",
+        base + "assert results['a'] > -5, 'reworded'\nassert results['a'] < 9, 'another'\n",
+        base + "for k in results:\n    assert results[k] > 0, 'each'\n",
+        base.replace("SEED = 0", "SEED = 7"),
+    ]:
+        assert key(same) == key(base), same
+    assert key("assert results['a'] > 0, 'a cell of claims alone'\n") == ""
+    assert key(base.replace("x = 1", "x = 2")) != key(base)

@@ -124,6 +124,32 @@ def strengthen_a_claim(path: str) -> Callable[[Path], None]:
     return mutate
 
 
+def break_experiment(name: str, old: str, new: str) -> Callable[[Path], None]:
+    """Edit experiment `name` as a contributor might by mistake, and re-key its band file as if
+    its runs had been measured on the edited code: only the check of this run against the
+    stored runs (its setup, claims and tolerances) can then catch the edit, on any CPU."""
+
+    def mutate(root: Path) -> None:
+        import json
+
+        experiment = notebooks.by_name(name)
+        replace(experiment.rel_source, old, new)(root)
+        copy = notebooks.Experiment(experiment.name, experiment.page, root)
+        band = root / bands.FOLDER / f"{name}.json"
+        data = json.loads(band.read_text(encoding="utf-8"))
+        data["code"] = notebooks.code_key(notebooks.source_notebook(copy), copy)
+        band.write_text(json.dumps(data), encoding="utf-8")
+
+    return mutate
+
+
+def broken(name: str) -> re.Pattern:
+    """The failure of a broken experiment: a claim that its run failed, or a setup value or a
+    figure that disagrees with its band file."""
+    source = re.escape(notebooks.by_name(name).rel_source)
+    return re.compile(rf"^{source}(:\d+: cell \d+ raised|: this run \(.*\) disagrees)", re.M)
+
+
 def move_heldout(path: str, runs: int) -> Callable[[Path], None]:
     """Move the first compared figure of `runs` held-out runs in band file `path` far outside
     its tolerance, as a sturdier-looking experiment that failed its held-out runs would."""
@@ -716,6 +742,18 @@ CASES = [
         "claim that the stored runs break",
         strengthen_a_claim(PADDING),
         re.compile(rf'^{re.escape(PADDING)}:\d+: "[^"]+" failed in \d+ of \d+ stored runs', re.M),
+    ),
+    # An experiment broken by an edit, on a machine whose runs are in no band file: the band
+    # file is re-keyed as if measured on the edited code, so only this run's claims, setup and
+    # tolerances can catch it.
+    (
+        "experiment trained on the wrong loss (the input's last value as the target)",
+        break_experiment(
+            "forecast_baselines",
+            "mse_loss(model(train_x[batch]), train_y[batch])",
+            "mse_loss(model(train_x[batch]), train_x[batch, -1:])",
+        ),
+        broken("forecast_baselines"),
     ),
     (
         "held-out runs that missed the goal",

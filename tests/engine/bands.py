@@ -63,7 +63,13 @@ def read(name: str, root: Path = notebooks.ROOT) -> dict:
             f"files: {', '.join(known) or 'none'}); for a new experiment run "
             f"`nox -s spread -- {name}`"
         )
-    return json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data.get("heldout"), list) or "setup" not in data:
+        raise BandError(
+            f"{path.relative_to(root)} was written by an earlier version of the engine: run "
+            f"`nox -s spread -- {name}`"
+        )
+    return data
 
 
 def stale(experiment: notebooks.Experiment) -> str | None:

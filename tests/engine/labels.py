@@ -36,17 +36,6 @@ PAGE_TIME = re.compile(r'<span class="hs-time">[^<]*?(?P<minutes>\d+) min[^<]*</
 TAG = re.compile(r"<[^>]+>|:material-[\w-]+:")
 WORD = re.compile(r"\S*[^\W_]\S*")  # a run of non-spaces with a letter or a digit in it
 
-# Labels known to be off the rule, on pages this change may not edit (the experiments and their
-# notebooks, being rewritten). Each is accepted while it says exactly this; the site-wide test
-# lists them as a warning on every run. Fix the label, then delete its line here.
-OFF_RULE = {
-    "why-rnns/experiment/running_sum.ipynb": 12,
-    "why-rnns/experiment/distance.ipynb": 15,
-    "rnn-layer/experiment/depth_width.ipynb": 10,
-    "forecasting/experiment.md": 15,
-    "forecasting/experiment/forecast_baselines.ipynb": 10,
-}
-
 UNITS = [
     "zero",
     "one",
@@ -260,7 +249,7 @@ def time_problems(page: str, root: Path) -> list[str]:
             f"page takes by CONTRIBUTING's rule, {reading.label} min, in all of them"
         ]
     label = where["page"].minutes
-    if reading.accepts(label) or OFF_RULE.get(page) == label:
+    if reading.accepts(label):
         return []
     also = " and ".join(f"{names[n]} ({p.path}:{p.line})" for n, p in shown.items() if n != "page")
     return [
@@ -290,7 +279,7 @@ def write_time(page: str, root: Path) -> list[str]:
         return []  # the check says what to add; nothing to rewrite yet
     label = where["page"].minutes
     same = len({place.minutes for place in shown}) == 1
-    if same and (OFF_RULE.get(page) == label or measure(page, root).accepts(label)):
+    if same and measure(page, root).accepts(label):
         return []
     minutes = measure(page, root).label
     written = []

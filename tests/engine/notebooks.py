@@ -124,6 +124,7 @@ def code_key(notebook, experiment: Experiment) -> str:
     Markdown cells are left out on purpose: editing the prose never trains again.
     """
     code = [_what_runs(cell.source) for cell in notebook.cells if cell.cell_type == "code"]
+    code = [source for source in code if source]  # a cell of claims alone leaves nothing
     versions = [f"python={sys.version_info[:2]}"]
     versions += [f"{lib}={version(lib)}" for lib in LIBRARIES]
     data = [hashlib.sha256(p.read_bytes()).hexdigest() for p in data_files(experiment)]
@@ -131,10 +132,18 @@ def code_key(notebook, experiment: Experiment) -> str:
 
 
 class _Unclaimed(ast.NodeTransformer):
-    """Drops the claims (they only read what the run measured) and the seed's value."""
+    """Drops the claims (they only read what the run measured), leaving no trace, so that a
+    claim added, removed or reworded keeps the key; and the seed's value."""
 
-    def visit_Assert(self, node: ast.Assert) -> ast.Pass:
-        return ast.Pass()
+    def visit_Assert(self, node: ast.Assert) -> None:
+        return None
+
+    def _emptied(self, node: ast.stmt) -> ast.stmt | None:
+        """A loop or branch that held only claims goes with them."""
+        self.generic_visit(node)
+        return node if node.body or getattr(node, "orelse", None) else None
+
+    visit_For = visit_While = visit_If = visit_With = _emptied
 
     def visit_Assign(self, node: ast.Assign) -> ast.Assign:
         if [getattr(t, "id", None) for t in node.targets] == ["SEED"]:
