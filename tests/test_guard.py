@@ -756,6 +756,13 @@ CASES = [
         broken("forecast_baselines"),
     ),
     (
+        "attention switched off in the attentional model",
+        break_experiment(
+            "reverse_attention", "Seq2Seq(attention=True)", "Seq2Seq(attention=False)"
+        ),
+        broken("reverse_attention"),
+    ),
+    (
         "held-out runs that missed the goal",
         move_heldout(PADDING_BANDS, 2),
         re.compile(rf"^  {re.escape(PADDING_BANDS)}: \w+ seed \d+: \w+ = ", re.M),
