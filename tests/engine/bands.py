@@ -41,6 +41,12 @@ MAX_CHECKED = 150  # compared figures and claims over all experiments: 150 x 1e-
 # its median absolute deviation implies: for one bell curve the two agree (about 1).
 BELL = 2.0
 ABOUT = {"runs": "how many runs a median, range or count is over"}  # keys a page may cite
+
+
+def quoted_runs(data: dict) -> int:
+    """How many runs the pages' medians, ranges and counts are over: the runs that calibrate the
+    tolerances and the held-out runs that test them, all of them real runs of the code."""
+    return len(data["runs"]) + len(data["heldout"])
 THIS_RUN = "hs-this-run"  # the id of the cell that compares a notebook's run with its band
 
 
@@ -87,14 +93,17 @@ def stale(experiment: notebooks.Experiment) -> str | None:
     return None
 
 
-def summarise(values: list, wall_clock: bool = False) -> dict:
-    """A figure's row in the band file: what pages quote, and how one more run is checked."""
-    if all(isinstance(v, bool) for v in values):
-        return {"count": sum(values), "of": len(values)}
-    if any(isinstance(v, bool) for v in values):
-        raise ValueError(f"a figure is a number in some runs and True/False in others: {values}")
+def summarise(values: list, wall_clock: bool = False, held: list = ()) -> dict:
+    """A figure's row in the band file: what pages quote (median and range, or a count, over
+    every stored run: `values` and the `held`-out ones), and how one more run is checked (the
+    tolerance, calibrated on `values` alone; the held-out runs test it)."""
+    quoted = [*values, *held]
+    if all(isinstance(v, bool) for v in quoted):
+        return {"count": sum(quoted), "of": len(quoted)}
+    if any(isinstance(v, bool) for v in quoted):
+        raise ValueError(f"a figure is a number in some runs and True/False in others: {quoted}")
+    row = {"median": _tidy(statistics.median(quoted)), "min": min(quoted), "max": max(quoted)}
     median = statistics.median(values)
-    row = {"median": _tidy(median), "min": min(values), "max": max(values)}
     sd = statistics.stdev(values)
     mad = 1.4826 * statistics.median(abs(v - median) for v in values)
     if wall_clock:
@@ -221,10 +230,12 @@ def this_run_cell(experiment: notebooks.Experiment, notebook) -> str:
     lines = [
         "## This run and the site's runs",
         "",
-        f"The figures on the site are the median and the range of {len(data['runs'])} runs at "
-        f"seeds 0 to {len(data['runs']) - 1} (`{FOLDER / experiment.name}.json`). This "
+        f"The figures on the site are the median and the range of {quoted_runs(data)} runs at "
+        f"seeds 0 to {quoted_runs(data) - 1} (`{FOLDER / experiment.name}.json`). This "
         f"notebook is one more run: `SEED = {seed}`, on {meta.get('machine', 'this machine')}. "
-        "Change `SEED` and run it again: your figures will move, within about the same ranges.",
+        "Change `SEED` and run it again: your figures will move, mostly within those ranges "
+        "(a run can land outside one; the check allows for that, and names a figure only when "
+        "it lies further out than these runs make likely).",
         "",
         "| figure | this run | median | range over the runs |",
         "| --- | --- | --- | --- |",
@@ -290,7 +301,7 @@ def render(experiment: notebooks.Experiment, code: str, runs: dict, heldout: dic
         for key in sorted(first[measured]):
             values = [run[measured][key] for run in runs.values()]
             held = [run[measured][key] for run in heldout.values()]
-            row = summarise(values, wall_clock) | {"runs": values, "heldout": held}
+            row = summarise(values, wall_clock, held) | {"runs": values, "heldout": held}
             rows.append(f"    {json.dumps(key)}: {json.dumps(row)}")
         lines += [f'  "{part}": {{', *[row + "," for row in rows[:-1]], *rows[-1:], "  },"]
     lines[-1] = "  }"

@@ -247,7 +247,8 @@ def check(figure: Figure) -> str | None:
     key, file = figure.key, f"{bands.FOLDER / figure.experiment}.json"
     row = data["figures"].get(key) or data.get("timings", {}).get(key)
     if key in bands.ABOUT:
-        row = {"median": len(data["runs"]), "min": len(data["runs"]), "max": len(data["runs"])}
+        runs = bands.quoted_runs(data)
+        row = {"median": runs, "min": runs, "max": runs}
     elif key in data.get("setup", {}):
         value = data["setup"][key]
         row = {"median": value, "min": value, "max": value}
@@ -328,7 +329,7 @@ def missing_ranges(marks: list[Figure], source: str) -> list[str]:
             problems.append(
                 f"{mark.where}: {source} states figures of {mark.experiment} that vary from run "
                 f"to run, but never how many runs: add "
-                f'<span data-figure="{mark.experiment}:runs">{len(data["runs"])}</span>'
+                f'<span data-figure="{mark.experiment}:runs">{bands.quoted_runs(data)}</span>'
             )
         if "count" not in row and mark.form != "range" and mark.ref not in ranged | seen:
             seen.add(mark.ref)

@@ -23,7 +23,7 @@
 #
 # This page is the notebook itself, run when the site was built: every output and plot
 # below is that run's. The numbers in this text are the median and the range of
-# <span data-figure="depth_width:runs">30</span> runs at other seeds; the table at the end
+# <span data-figure="depth_width:runs">35</span> runs at other seeds; the table at the end
 # shows where this run fell ([how the figures are measured](../../figures.md)).
 
 # %%
@@ -196,7 +196,7 @@ fig.tight_layout()
 #   layers from <span data-figure="depth_width:two_learned">0</span> and three from
 #   <span data-figure="depth_width:three_learned">0</span>. The median start of the
 #   one-layer shape was ahead of both stacked shapes' in
-#   <span data-figure="depth_width:one_median_ahead" data-count>22 of 30</span> runs.
+#   <span data-figure="depth_width:one_median_ahead" data-count>25 of 35</span> runs.
 # - **Each run is a small sample.** With a few starts per shape, a run can rank the
 #   shapes the other way: look at the counts over many runs, not at one run's winner.
 #
