@@ -24,7 +24,8 @@ from torch import nn
 
 SEED = 0
 # One thread: with the same seed, a run then repeats exactly on one machine. Another seed
-# or another processor moves the figures, within about the ranges the page states.
+# or another processor moves the figures: most runs land within the ranges the page states,
+# and one can land outside them.
 torch.set_num_threads(1)
 
 TRAIN_SHARE = 0.7  # of the time steps, the first ones: their targets train
@@ -361,29 +362,33 @@ fig.tight_layout()
 #   runs. The linear autoregression,
 #   <span data-figure="forecast_baselines:linear_mae">0.42</span>, does better still in
 #   <span data-figure="forecast_baselines:linear_beats_lstm" data-count>35 of 35</span> runs,
-#   though not by much: a sine and a straight line both obey a linear recurrence, so a
-#   linear function of the window is nearly the right model. What it leaves is mostly the
-#   noise, which no forecast can predict: a perfect forecast would miss by the noise drawn
-#   at the test targets, <span data-figure="forecast_baselines:noise_mae">0.39</span>, and
-#   the linear model stays within a fifth of that in
+#   in some by very little. Without its noise the series follows a linear recurrence (each
+#   value a fixed weighted sum of the few before it), so a linear function of the window is
+#   nearly the right model; the LSTM has to learn it from data. What the linear model
+#   leaves is mostly the noise, which no forecast can predict: a perfect forecast would miss
+#   by the noise drawn at the test targets,
+#   <span data-figure="forecast_baselines:noise_mae">0.39</span>, and the linear model
+#   stays within a fifth of that in
 #   <span data-figure="forecast_baselines:linear_near_noise" data-count>35 of 35</span> runs.
 # - **Sea, one month ahead.** The LSTM's MAE,
 #   <span data-figure="forecast_baselines:sea_lstm_mae">0.390</span> degrees, is less than
 #   half that of the naive <span data-figure="forecast_baselines:sea_naive_mae">0.990</span>
 #   and of the seasonal naive
-#   <span data-figure="forecast_baselines:sea_seasonal_mae">1.040</span> in every run. It
-#   is below the linear autoregression's
-#   <span data-figure="forecast_baselines:sea_linear_mae">0.397</span> in
+#   <span data-figure="forecast_baselines:sea_seasonal_mae">1.040</span> in every run.
+#   Against the linear autoregression's
+#   <span data-figure="forecast_baselines:sea_linear_mae">0.397</span> it is a tie on this
+#   test part: the LSTM scored lower in
 #   <span data-figure="forecast_baselines:sea_lstm_beats_linear" data-count>29 of 35</span>
-#   runs: a small lead, when it leads. The test years are calm: the two strongest El Niños
-#   of the record fall in the training and the validation part.
+#   runs, a count that shows how much the seed moves it, not how other test months would
+#   rank the two. The test years are calm: the two strongest El Niños of the record fall
+#   in the training and the validation part.
 # - **Sea, a year ahead.** Each LSTM misses by more a year ahead than one month ahead, in
 #   every run, and so does each linear model. A year ahead, both linear forecasts beat both
 #   LSTMs in
-#   <span data-figure="forecast_baselines:year_linear_wins" data-count>35 of 35</span> runs,
-#   and the recursive LSTM beat the direct one, a year ahead, in only
-#   <span data-figure="forecast_baselines:year_recursive_wins" data-count>9 of 35</span>
-#   runs; for the linear model, the recursive forecast is a little better on this test
+#   <span data-figure="forecast_baselines:year_linear_wins" data-count>35 of 35</span> runs.
+#   For the LSTM, direct did better: the recursive LSTM beat the direct one, a year ahead,
+#   in only <span data-figure="forecast_baselines:year_recursive_wins" data-count>9 of 35</span>
+#   runs. For the linear model, the recursive forecast is a little better on this test
 #   part, a gap too small to be a rule.
 #
 # What holds in every run, by a wide margin, is asserted at the end of the next cell: the
