@@ -4,9 +4,10 @@
 # <span class="hs-time">8 min read</span>
 #
 # `nn.RNN` can spend its parameters on a wider hidden state (`hidden_size`) or on more
-# stacked layers (`num_layers`). This notebook asks which one helps on the task of the
-# first module: digits arrive one per step, and after each digit the model must say the
-# **last digit of the running total**.
+# stacked layers (`num_layers`). This notebook asks which shape **learns sooner**: which
+# one learns the task of the first module within a short, fixed number of epochs. Digits
+# arrive one per step, and after each digit the model must say the **last digit of the
+# running total**. It measures training speed, not which shape ends up better.
 #
 # Three models share one parameter budget, as closely as whole units allow:
 #
@@ -22,9 +23,11 @@
 # how many of them learned the task.
 #
 # This page is the notebook itself, run when the site was built: every output and plot
-# below is that run's. The numbers in this text are the median and the range of
-# <span data-figure="depth_width:runs">35</span> runs at other seeds; the table at the end
-# shows where this run fell ([how the figures are measured](../../figures.md)).
+# below is that run's. The numbers in this text are medians and counts over
+# <span data-figure="depth_width:runs">35</span> runs, each at its own seed; the table at
+# the end shows where this run fell. Another seed moves the figures: most runs land within
+# the ranges the site states, but a run can land outside them
+# ([how the figures are measured](../../figures.md)).
 
 # %%
 import time
@@ -191,14 +194,23 @@ fig.tight_layout()
 #
 # - **The start decides a lot.** The curves above usually climb at very different epochs,
 #   even within one shape, and some are still on a plateau when the epochs run out.
-# - **One wide layer learned most often.** In the median run, the single layer learned
-#   from <span data-figure="depth_width:one_learned">1</span> of its starts, two stacked
-#   layers from <span data-figure="depth_width:two_learned">0</span> and three from
+# - **One wide layer learned sooner, in most runs.** In the median run, the single layer
+#   learned from <span data-figure="depth_width:one_learned">1</span> of its starts, two
+#   stacked layers from <span data-figure="depth_width:two_learned">0</span> and three from
 #   <span data-figure="depth_width:three_learned">0</span>. The median start of the
 #   one-layer shape was ahead of both stacked shapes' in
 #   <span data-figure="depth_width:one_median_ahead" data-count>25 of 35</span> runs.
+#   Counted over all runs and starts together, one-layer starts learned most often,
+#   two-layer starts less often, three-layer starts rarely.
+# - **The best start splits the runs into two groups**: runs in which some start learned
+#   and runs in which none did. A figure like that can land far from its median at a new
+#   seed; the counts of starts that learned are the steadier measure.
 # - **Each run is a small sample.** With a few starts per shape, a run can rank the
 #   shapes the other way: look at the counts over many runs, not at one run's winner.
+# - **This is about speed.** With more epochs (and smaller batches and a lower learning
+#   rate) the same one-layer RNN learns the task in every one of its runs: see
+#   [the first module's experiment](../../why-rnns/experiment.md). Whether the stacks would
+#   catch up with more epochs is not measured here.
 #
 # The last cell collects what the pages quote: `setup` holds the choices that no seed
 # changes, `results` what this run measured, with yes-or-no results that the pages count
