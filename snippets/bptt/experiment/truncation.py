@@ -8,8 +8,8 @@
 # stream the way truncated BPTT does: cut it into chunks, carry the hidden state from
 # chunk to chunk with `h.detach()`, and backpropagate through one chunk at a time.
 #
-# The chunk length, or **truncation length**, is the only thing that changes between
-# runs. Two questions:
+# The chunk length, or **truncation length**, is the only thing that changes between the
+# models it trains. Two questions:
 #
 # - Which chunk lengths let the model learn the task at all?
 # - What does each chunk length cost in time, per update and per pass over the data?
@@ -96,7 +96,7 @@ print(f"untrained: {accuracy(untrained):.1f}% right")
 # %% [markdown]
 # ## Training with truncated BPTT
 #
-# Every run starts from the same weights and reads the same stream, in the same order,
+# Every model starts from the same weights and reads the same stream, in the same order,
 # for the same number of epochs: only the chunk length differs. So a shorter chunk
 # length means more, cheaper updates over the same data. The loop is the one from the
 # quick intro: detach, forward, backward, clip, step. Each update is timed.
@@ -248,7 +248,7 @@ fig.tight_layout()
 # - **Chunks no longer than the delay do not learn the task.** With chunks of
 #   <span data-figure="truncation:chunk_5_len">5</span> steps or fewer, the input that the
 #   target depends on always lies in an earlier chunk, beyond `h.detach()`: no update
-#   ever links the two. Those runs stay near guessing: chunks of
+#   ever links the two. Those models stay near guessing: chunks of
 #   <span data-figure="truncation:chunk_5_len">5</span> reach
 #   <span data-figure="truncation:chunk_5_acc">18.9</span>%
 #   (<span data-figure="truncation:chunk_5_acc" data-range>13–24</span>%), where chance,
@@ -279,10 +279,10 @@ fig.tight_layout()
 #   long as with the longest. The memory each update holds still grows with the chunk
 #   length.
 # - **The gradient shows what was learned.** After training with chunks of
-#   <span data-figure="truncation:chunk_32_len">32</span>, the answer reacts most to the
-#   input <span data-figure="truncation:delay_steps">5</span> steps back (the delay): the
-#   peak there is <span data-figure="truncation:peak_long">2.7</span> times the larger of
-#   its neighbours' gradients. After chunks of
+#   <span data-figure="truncation:chunk_32_len">32</span>, the gradient peaks at the input
+#   <span data-figure="truncation:delay_steps">5</span> steps back (the delay), in every
+#   run: there it is <span data-figure="truncation:peak_long">2.7</span> times the larger
+#   of its neighbours'. After chunks of
 #   <span data-figure="truncation:chunk_4_len">4</span>, that peak ratio is only
 #   <span data-figure="truncation:peak_short">1.0</span>: no peak.
 #
