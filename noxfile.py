@@ -9,7 +9,7 @@ nox -s update   rewrite expected outputs and sheets from real execution; review 
 nox -s new      scaffold a page, a question or a blank task (`nox -s new -- --help`)
 nox -s spread   train every experiment at 30 seeds for its band file in tests/bands/, and at 5
                 held-out seeds checked against it (`-- <experiment>` for one)
-nox -s lint     ruff on snippets/, tests/ and hooks/
+nox -s lint     ruff on snippets/, tests/ and hooks/; zizmor on the workflows
 nox -s bench    timings (experiments, verification, site build), every page's transferred bytes
                 and timings, Lighthouse on the first page of each kind (npm, tests/bench/)
 """
@@ -39,7 +39,7 @@ BENCH_NPM = ROOT / "tests" / "bench"
 
 nox.options.default_venv_backend = "none"  # the sessions share .venv instead of one venv each
 nox.options.sessions = ["check"]
-# Material prints an end-of-life banner on every build; it is known (see CONTRIBUTING.md).
+# Material prints an end-of-life banner on every build; it is known (DESIGN.md, on Zensical).
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # nox looks for uv before every session, even with no virtualenv to make, and says "uv binary
 # not found." when it is absent. The sessions here share .venv and never use uv: drop that line.
@@ -166,6 +166,7 @@ def docs(session: nox.Session) -> None:
         # Snippets are shown to readers: CI keeps them ruff-clean, not only `nox -s lint`.
         phase("lint", str(PYTHON), "-m", "ruff", "check", *LINTED)
         phase("format", str(PYTHON), "-m", "ruff", "format", "--check", *LINTED)
+        phase("workflows", *ZIZMOR)
         # Training on its own line of the split (cached while the experiments' code is unchanged;
         # a failing cell is reported, with its line, by tests/test_experiments.py below).
         with contextlib.suppress(CommandFailed):
@@ -264,17 +265,25 @@ def spread(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff on the snippets, the tests, the MkDocs hooks and this file."""
+    """ruff on the snippets, the tests, the MkDocs hooks, .ci and this file; zizmor on the
+    GitHub workflows."""
     _env(session)
     _lint(session)
 
 
-LINTED = ["snippets", "tests", "hooks", "noxfile.py"]
+LINTED = ["snippets", "tests", "hooks", ".ci", "noxfile.py"]
+# zizmor's audits of .github/workflows/ that need no network (CI has no access to GitHub's API),
+# at its default policy: every action pinned to a full commit SHA. No configuration file is
+# read, so none can relax a rule for the whole repository: a finding that is accepted is
+# ignored in the workflow itself, on its line, with the reason (DESIGN.md, "The publishing
+# workflow"). Under a second.
+ZIZMOR = [str(VENV / "bin" / "zizmor"), "--quiet", "--offline", "--no-config", ".github/workflows"]
 
 
 def _lint(session: nox.Session) -> None:
     session.run(str(PYTHON), "-m", "ruff", "check", *LINTED)
     session.run(str(PYTHON), "-m", "ruff", "format", "--check", *LINTED)
+    session.run(*ZIZMOR)
 
 
 @nox.session

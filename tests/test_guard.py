@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from engine import bands, notebooks
+from engine import bands, labels, notebooks
 from engine.plugin import ROOT
 from engine.run import save_runs
 
@@ -38,6 +38,7 @@ CELL_STATE = "snippets/lstm-gru/experiment/cell_state.py"
 LSTM_SHEET = "tests/number_sheets/docs/lstm-gru/experiment.txt"
 PADDING_EXPERIMENT = "docs/variable-lengths/experiment.md"
 PADDING_BANDS = "tests/bands/padding.json"
+PADDING = "snippets/variable-lengths/experiment/padding.py"
 PRACTICE = "docs/why-rnns/practice.md"
 QUIZ_SHEET = "tests/answer_sheets/why-rnns/quiz.txt"
 PRACTICE_SHEET = "tests/answer_sheets/why-rnns/practice.txt"
@@ -106,6 +107,65 @@ def figure_line(path: str, ref: str) -> int:
     """The line where `path` states the figure `ref` (data-figure="ref")."""
     lines = (ROOT / path).read_text(encoding="utf-8").split("\n")
     return next(n for n, line in enumerate(lines, 1) if f'data-figure="{ref}"' in line)
+
+
+def strengthen_a_claim(path: str) -> Callable[[Path], None]:
+    """Make the first claim of experiment `path` ask for more than its runs measured: its
+    right side is pushed past every run (`> x` becomes `> x + 1000`, `< x` becomes `< x - 1000`)."""
+
+    def mutate(root: Path) -> None:
+        text = (root / path).read_text(encoding="utf-8")
+        found = re.search(r"^assert (.+?) ([<>]=?) (.+?), ", text, re.M)
+        assert found, f"guard case is stale: {path} has no claim of the form `assert a > b, …`"
+        push = " + 1000" if found[2].startswith(">") else " - 1000"
+        start, end = found.span(3)
+        (root / path).write_text(text[:start] + f"({found[3]}){push}" + text[end:], "utf-8")
+
+    return mutate
+
+
+def break_experiment(name: str, old: str, new: str) -> Callable[[Path], None]:
+    """Edit experiment `name` as a contributor might by mistake, and re-key its band file as if
+    its runs had been measured on the edited code: only the check of this run against the
+    stored runs (its setup, claims and tolerances) can then catch the edit, on any CPU."""
+
+    def mutate(root: Path) -> None:
+        import json
+
+        experiment = notebooks.by_name(name)
+        replace(experiment.rel_source, old, new)(root)
+        copy = notebooks.Experiment(experiment.name, experiment.page, root)
+        band = root / bands.FOLDER / f"{name}.json"
+        data = json.loads(band.read_text(encoding="utf-8"))
+        data["code"] = notebooks.code_key(notebooks.source_notebook(copy), copy)
+        band.write_text(json.dumps(data), encoding="utf-8")
+
+    return mutate
+
+
+def broken(name: str) -> re.Pattern:
+    """The failure of a broken experiment: a claim that its run failed, or a setup value or a
+    figure that disagrees with its band file."""
+    source = re.escape(notebooks.by_name(name).rel_source)
+    return re.compile(rf"^{source}(:\d+: cell \d+ raised|: this run \(.*\) disagrees)", re.M)
+
+
+def move_heldout(path: str, runs: int) -> Callable[[Path], None]:
+    """Move the first compared figure of `runs` held-out runs in band file `path` far outside
+    its tolerance, as a sturdier-looking experiment that failed its held-out runs would."""
+
+    def mutate(root: Path) -> None:
+        import json
+
+        data = json.loads((root / path).read_text(encoding="utf-8"))
+        key = next(iter(bands.compared(data)), None)
+        assert key and len(data["heldout"]) >= runs, f"guard case is stale: {path}"
+        row = data["figures"][key]
+        for i in range(runs):
+            row["heldout"][i] = row["mean"] + 2 * row["tolerance"]
+        (root / path).write_text(json.dumps(data), encoding="utf-8")
+
+    return mutate
 
 
 SPAN = re.compile(r'<span data-figure="(?P<ref>[^"]+)"(?P<flag>[^>]*)>(?P<text>[^<]*)</span>')
@@ -198,6 +258,91 @@ def shift_nav_time(page: str) -> Callable[[Path], None]:
     return mutate
 
 
+def key_moved(page: str, sheet: str, question_id: str, letter: str) -> Callable[[Path], None]:
+    """Swap the key's option of `question_id` with option `letter`, and make data-key and the
+    answer sheet follow: the question stays right, only the position of its key moves."""
+
+    def swap(lines: list[str], first: int, pattern: str, old: int, new: int) -> None:
+        rows = [n for n in range(first, len(lines)) if re.match(pattern, lines[n])][:4]
+        a, b = rows[old], rows[new]
+        text = {n: re.sub(pattern, "", lines[n]) for n in (a, b)}
+        prefix = {n: re.match(pattern, lines[n])[0] for n in (a, b)}
+        lines[a], lines[b] = prefix[a] + text[b], prefix[b] + text[a]
+
+    def mutate(root: Path) -> None:
+        lines = (root / page).read_text(encoding="utf-8").split("\n")
+        start = next(n for n, line in enumerate(lines) if f'id="{question_id}"' in line)
+        key = re.search(r'data-key="([A-D])"', lines[start])[1]
+        old, new = "ABCD".index(key), "ABCD".index(letter)
+        lines[start] = lines[start].replace(f'data-key="{key}"', f'data-key="{letter}"')
+        swap(lines, start, r"^\d\. ", old, new)
+        (root / page).write_text("\n".join(lines), encoding="utf-8")
+        rows = (root / sheet).read_text(encoding="utf-8").split("\n")
+        start = next(n for n, line in enumerate(rows) if line.startswith(f"{question_id} "))
+        rows[start] = rows[start].replace(f"key {key}", f"key {letter}")
+        swap(rows, start + 1, r"^  [* ] [A-D]\. ", old, new)
+        for n in range(start + 1, start + 5):  # the star marks the key's row
+            rows[n] = ("  * " if rows[n][4] == letter else "    ") + rows[n][4:]
+        (root / sheet).write_text("\n".join(rows), encoding="utf-8")
+
+    return mutate
+
+
+def shift_time(page: str, minutes: int) -> Callable[[Path], None]:
+    """Add `minutes` to the time to read of `page` in all three places that show it (its label,
+    its nav title, its home link), so that they still agree."""
+
+    def mutate(root: Path) -> None:
+        for place in labels.places(page, root).values():
+            assert place, f"guard case is stale: {page} does not show its time in three places"
+            lines = (root / place.path).read_text(encoding="utf-8").split("\n")
+            line, (start, end) = lines[place.line - 1], place.span
+            lines[place.line - 1] = f"{line[:start]}{place.minutes + minutes}{line[end:]}"
+            (root / place.path).write_text("\n".join(lines), encoding="utf-8")
+
+    return mutate
+
+
+def blank_key_moved(
+    page: str, sheet: str, task_id: str, blank: int, letter: str
+) -> Callable[[Path], None]:
+    """Swap the key's option of one blank of `task_id` with option `letter` (two cells of its
+    table row), and make data-key and the answer sheet follow: the task stays right, only the
+    position of that blank's key moves."""
+
+    def mutate(root: Path) -> None:
+        lines = (root / page).read_text(encoding="utf-8").split("\n")
+        start = next(n for n, line in enumerate(lines) if f'id="{task_id}"' in line)
+        key = re.search(rf'data-key="[^"]*\b{blank}=([A-D])', lines[start])[1]
+        old, new = "ABCD".index(key), "ABCD".index(letter)
+        lines[start] = lines[start].replace(f"{blank}={key}", f"{blank}={letter}", 1)
+        row = next(n for n in range(start, len(lines)) if lines[n].startswith(f"| {blank} |"))
+        cells = lines[row].split("|")  # "", " 1 ", " `A` ", …, ""
+        cells[2 + old], cells[2 + new] = cells[2 + new], cells[2 + old]
+        lines[row] = "|".join(cells)
+        (root / page).write_text("\n".join(lines), encoding="utf-8")
+        rows = (root / sheet).read_text(encoding="utf-8").split("\n")
+        start = next(n for n, line in enumerate(rows) if line.startswith(f"{task_id} "))
+        rows[start] = rows[start].replace(f"{blank}={key}", f"{blank}={letter}", 1)
+        row = next(n for n in range(start, len(rows)) if rows[n].startswith(f"  blank {blank}: "))
+        head, _, body = rows[row].partition(": ")
+        texts = [re.sub(r"^\*?[A-D]\. ", "", cell) for cell in body.split(" | ")]
+        texts[old], texts[new] = texts[new], texts[old]
+        rows[row] = f"{head}: " + " | ".join(
+            f"{'*' if n == new else ''}{'ABCD'[n]}. {text}" for n, text in enumerate(texts)
+        )
+        (root / sheet).write_text("\n".join(rows), encoding="utf-8")
+
+    return mutate
+
+
+QUIZ_QUESTIONS = (ROOT / QUIZ).read_text(encoding="utf-8").count('class="hs-quiz"')
+QUIZ_COUNT = f"{labels.number_to_words(QUIZ_QUESTIONS, 'A')} questions"
+NOTEBOOKS = len(labels.module_notebooks("why-rnns/experiment.md", ROOT))
+HOME_NOTEBOOKS = f"with {labels.number_to_words(NOTEBOOKS, 'x')} notebooks"
+# Many words, none a number or a shape: a page that grew by ten minutes of reading.
+GROWN = "\n" + "A reader who reads this sentence learns nothing new about it at all. " * 100 + "\n"
+
 # (name, mutation, text the failure must contain)
 CASES = [
     ("changed expected shape", replace(SHAPES_OUT, "(5, 1, 20)", "(5, 1, 21)"), SHAPES_OUT),
@@ -231,7 +376,81 @@ CASES = [
     (
         "nav time label changed",
         shift_nav_time("why-rnns/quiz.md"),
-        re.compile(r"^mkdocs\.yml:\d+ and docs/why-rnns/quiz\.md:\d+: the nav title", re.M),
+        re.compile(
+            rf"^{re.escape(QUIZ)}:\d+: the time to read differs between the page "
+            rf"\({re.escape(QUIZ)}:\d+: \d+ min\), its nav title \(mkdocs\.yml:\d+: \d+ min\)",
+            re.M,
+        ),
+    ),
+    # What a page says about itself: its time to read and its counts (engine/labels.py)
+    (
+        "time to read far off the rule, in all three places",
+        shift_time("why-rnns/concept.md", 20),
+        re.compile(rf"^{re.escape(RNN_CONCEPT)}:3: says \d+ min, but by CONTRIBUTING's rule", re.M),
+    ),
+    (
+        "page grown by ten minutes, its label left",
+        append(RNN_CONCEPT, GROWN),
+        re.compile(rf"^{re.escape(RNN_CONCEPT)}:3: says \d+ min, but by CONTRIBUTING's rule", re.M),
+    ),
+    (
+        # Fixed by the experiment page's update, which rewrites its notebooks' labels.
+        "notebook's time far off the rule",
+        shift_time("why-rnns/experiment/running_sum.ipynb", 20),
+        re.compile(
+            rf"^{re.escape(RUNNING_SUM)}:4: says \d+ min, but by CONTRIBUTING's rule.*"
+            rf"Run `nox -s update -- {re.escape(EXPERIMENT_PAGE)}`",
+            re.M,
+        ),
+    ),
+    (
+        "count of questions in a quiz's intro",
+        replace(QUIZ, QUIZ_COUNT, f"{labels.number_to_words(QUIZ_QUESTIONS - 1, 'A')} questions"),
+        f"{QUIZ}:{line_of(QUIZ, QUIZ_COUNT)}: says "
+        f"'{labels.number_to_words(QUIZ_QUESTIONS - 1, 'A')} questions', but there are "
+        f"{QUIZ_QUESTIONS} questions",
+    ),
+    (
+        "count of notebooks on the home page",
+        replace("docs/index.md", HOME_NOTEBOOKS, "with three notebooks"),
+        f"docs/index.md:{line_of('docs/index.md', HOME_NOTEBOOKS)}: says 'with three "
+        f"notebooks', but there are {NOTEBOOKS} notebook links listed under it",
+    ),
+    (
+        "count of notebooks in an experiment page's label",
+        replace(EXPERIMENT_PAGE, "with both notebooks</span>", "with the notebook</span>"),
+        f"{EXPERIMENT_PAGE}:3: says 'with the notebook', but there are {NOTEBOOKS} notebooks of "
+        "why-rnns/ in the nav",
+    ),
+    (
+        # A section runs alone: the message says to move what it needs inside it.
+        "section that needs an import from outside it",
+        replace(
+            "snippets/why-rnns/quiz/output_shape.py",
+            "# --8<-- [start:question]\nimport torch\nfrom torch import nn\n",
+            "import torch\nfrom torch import nn\n\n# --8<-- [start:question]\n",
+        ),
+        re.compile(
+            rf"^{re.escape(QUIZ)}:\d+ \(snippets/why-rnns/quiz/output_shape\.py:question\): the "
+            r"code raised.*NameError.*the section 'question' runs on its own. Move the imports",
+            re.M | re.S,
+        ),
+    ),
+    (
+        # The fix is to move the print out of the section, not to show its output under the
+        # question (which would show the answer).
+        "print inside a question's section",
+        replace(
+            "snippets/why-rnns/quiz/output_shape.py",
+            "output, h_n = rnn(x)\n# --8<-- [end:question]",
+            "output, h_n = rnn(x)\nprint(tuple(output.shape))\n# --8<-- [end:question]",
+        ),
+        re.compile(
+            rf"^{re.escape(QUIZ)}:\d+ \(snippets/why-rnns/quiz/output_shape\.py:question\): the "
+            r"code the question q-output-shape shows above its options prints, .* Move the print "
+            r"out of the section",
+            re.M,
+        ),
     ),
     # Numbers and shapes in running text (engine/prose.py)
     (
@@ -243,6 +462,18 @@ CASES = [
         "shape in a concept page's prose",
         replace(SHAPES, "the rows with `(5, 10)`", "the rows with `(5, 12)`"),
         re.compile(rf"^{re.escape(SHAPES)}:\d+: '\(5, 12\)' in running text", re.M),
+    ),
+    (
+        # Only a cited paper's year is exempt inside <cite>; any other number is still bound.
+        "number other than a year in a citation",
+        replace(
+            ATTENTION, 'Translate", ICLR 2015</cite>', 'Translate", ICLR 2015, 15 pages</cite>'
+        ),
+        re.compile(
+            rf"^{re.escape(ATTENTION)}:{line_of(ATTENTION, 'ICLR 2015</cite>')}: '15' in running "
+            "text is bound to nothing that runs",
+            re.M,
+        ),
     ),
     (
         # 3 is in the task's code too: only the reviewed number sheet sees the change.
@@ -331,6 +562,28 @@ CASES = [
         "flipped quiz key",
         replace(QUIZ, 'id="q-output-shape" data-key="C"', 'id="q-output-shape" data-key="B"'),
         question(QUIZ, "q-output-shape"),
+    ),
+    (
+        # Each question stays right (key, proof and sheet agree); only the keys pile up on C.
+        "quiz keys piled on one letter",
+        both(
+            key_moved(QUIZ, QUIZ_SHEET, "q-batch-first-shape", "C"),
+            key_moved(QUIZ, QUIZ_SHEET, "q-next-word", "C"),
+            key_moved(QUIZ, QUIZ_SHEET, "q-hidden-batch", "C"),
+        ),
+        re.compile(
+            rf"^{re.escape(QUIZ)}:\d+: 6 of the 12 questions have the key C \(.*\); at most 5 may",
+            re.M,
+        ),
+    ),
+    (
+        # The task stays right (key, proof and sheet agree); only one more blank's key is B.
+        "practice keys piled on one letter",
+        blank_key_moved(PRACTICE, PRACTICE_SHEET, "b-initial-hidden", 1, "B"),
+        re.compile(
+            rf"^{re.escape(PRACTICE)}:\d+: 5 of the 10 blanks have the key B \(.*\); at most 4 may",
+            re.M,
+        ),
     ),
     (
         "edited option text",
@@ -485,14 +738,15 @@ CASES = [
         "snippets/variable-lengths/experiment/padding.py",
     ),
     (
-        "claim that failed at a spread run",
-        replace(PADDING_BANDS, '"claims_failed": []', '"claims_failed": ["avx2 seed 3: x"]'),
-        "claims of snippets/variable-lengths/experiment/padding.py did not hold at every run",
+        # The claims are left out of the code key: a claim edited is checked against the runs.
+        "claim that the stored runs break",
+        strengthen_a_claim(PADDING),
+        re.compile(rf'^{re.escape(PADDING)}:\d+: "[^"]+" failed in \d+ of \d+ stored runs', re.M),
     ),
     (
         "held-out runs that missed the goal",
-        replace(PADDING_BANDS, '"outside": []', '"outside": ["avx2 seed 31: x", "seed 32: y"]'),
-        "tests/bands/padding.json: avx2 seed 31: x",
+        move_heldout(PADDING_BANDS, 2),
+        re.compile(rf"^  {re.escape(PADDING_BANDS)}: \w+ seed \d+: \w+ = ", re.M),
     ),
 ]
 
@@ -605,6 +859,24 @@ def test_update_keeps_the_answer_sheet_while_a_proof_fails(pristine, tmp_path):
         run.stdout
     ), run.stdout[-3000:]
     assert sheet.read_text(encoding="utf-8") == before, "the answer sheet took the wrong key"
+
+
+@pytest.mark.slow
+def test_update_writes_the_time_to_read_and_the_counts(pristine, tmp_path):
+    """`nox -s update` rewrites what a page says about itself: a nav time that disagrees with
+    the page, and a count of questions that no longer matches, after which the checks pass."""
+    root = tmp_path / "project"
+    shutil.copytree(pristine, root)
+    shift_nav_time("why-rnns/quiz.md")(root)
+    wrong = f"{labels.number_to_words(QUIZ_QUESTIONS + 1, 'A')} questions"
+    replace(QUIZ, QUIZ_COUNT, wrong)(root)
+    run = verify(root, QUIZ, "--update-outputs")
+    assert run.returncode == 0, run.stdout[-3000:]
+    assert QUIZ_COUNT in (root / QUIZ).read_text(encoding="utf-8")
+    times = {place.minutes for place in labels.places("why-rnns/quiz.md", root).values()}
+    assert len(times) == 1, f"the three places still disagree: {times}"
+    run = verify(root, QUIZ, "tests/test_reading_time.py", "tests/test_home.py")
+    assert run.returncode == 0, run.stdout[-3000:]
 
 
 def test_every_case_names_the_check_that_shows_it():

@@ -325,6 +325,8 @@ async def notebook_page(page: Page, check: Check, experiment: notebooks.Experime
     printed = "".join(await page.locator(".jp-OutputArea-output pre").all_inner_texts())
     if "epoch" not in printed:
         await check.fail(page, "notebook", "the page shows no training progress")
+    if not await page.get_by_role("heading", name="This run and the site's runs").count():
+        await check.fail(page, "notebook", "the page does not compare its run with the runs")
     download = page.locator('a[download][href$=".ipynb"]')
     if await download.count() != 1:
         await check.fail(page, "notebook", "no download button for the notebook")
