@@ -51,7 +51,7 @@ SEED = 0  # every generator below starts from it
 # each step is the digit of the latest store so far.
 
 # %%
-data_rng = torch.Generator().manual_seed(SEED)
+data_rng = torch.Generator().manual_seed(1000 * SEED + 1)
 
 
 def make_sequences(count: int, store_chance: float = STORE_CHANCE):
@@ -96,7 +96,7 @@ class Recall(nn.Module):
         return self.head(states), state
 
 
-torch.manual_seed(SEED)
+torch.manual_seed(1000 * SEED)
 model = Recall()
 parameters = sum(p.numel() for p in model.lstm.parameters())
 print("LSTM parameters:", parameters)
@@ -110,7 +110,7 @@ print("LSTM parameters:", parameters)
 # %%
 optimiser = torch.optim.Adam(model.parameters(), LR)
 loss_fn = nn.CrossEntropyLoss()
-batch_order = torch.Generator().manual_seed(SEED + 1)
+batch_order = torch.Generator().manual_seed(1000 * SEED + 2)
 start = time.perf_counter()
 for epoch in range(1, EPOCHS + 1):
     total = 0.0
@@ -137,7 +137,7 @@ print(f"right after holding for {LONG_HOLD} steps or more: {right[far].float().m
 # ## The gates, by hand
 #
 # The same loop as on the concept page: one step at a time, with the layer's own weights.
-# It must give exactly what `nn.LSTM` gave, and along the way it keeps the gates.
+# It must give what `nn.LSTM` gave, up to float rounding, and along the way it keeps the gates.
 
 # %%
 lstm = model.lstm
@@ -161,8 +161,8 @@ with torch.no_grad():
         cells.append(c)
     forget, cells = torch.stack(forget, dim=1), torch.stack(cells, dim=1)
     by_layer, _ = lstm(vectors)
-    by_hand_matches = torch.allclose(h, by_layer[:, -1], atol=1e-5)
-print("the hand-written steps match nn.LSTM:", by_hand_matches)
+    by_hand_error = (h - by_layer[:, -1]).abs().max().item()
+print(f"largest difference from nn.LSTM's last states: {by_hand_error:.1e}")
 
 later_store = test_store.clone()
 later_store[:, 0] = False  # at step 0 there is nothing to forget yet
@@ -278,6 +278,7 @@ setup = {
 results = {
     "accuracy_all": round(right.float().mean().item() * 100, 2),
     "accuracy_far": round(right[far].float().mean().item() * 100, 2),
+    "by_hand_error": by_hand_error,
     "forget_store": round(forget_store, 4),
     "forget_hold": round(forget_hold, 4),
     "swap_pairs": int(pairs.sum()),
@@ -285,14 +286,14 @@ results = {
     "swap_c_own": round(follows["c only"][0], 2),
     "swap_h_own": round(follows["h only"][0], 2),
     "swap_h_other": round(follows["h only"][1], 2),
+    # Yes-or-no results that may differ from run to run: the pages count them.
+    "forget_closes": forget_store < forget_hold,
+    "c_swap_moves_most": follows["c only"][1] > 50,
+    "h_swap_keeps_most": follows["h only"][0] > 50,
 }
 # Wall-clock time changes from run to run and machine to machine: no page states it.
 timings = {"train_seconds": round(train_seconds, 1)}
-# The claims of this experiment, checked by the run itself.
-assert by_hand_matches, "the hand-written LSTM step should match nn.LSTM"
+# The claims of this experiment, checked against every stored run.
+assert results["by_hand_error"] < 1e-4, "the hand-written LSTM step should match nn.LSTM"
 assert results["accuracy_far"] > 95, "the LSTM should hold a digit over long holds"
-assert forget_store < forget_hold, "the forget gate should close more at a store"
-assert forget_hold < 0.95, "while holding, the forget gate should stay clearly below one"
-assert results["swap_c_other"] > 50, "swapping c should carry the other digit over"
-assert results["swap_h_own"] > 50, "swapping h alone should mostly keep the own digit"
 print(results)

@@ -50,7 +50,7 @@ FAR = 10  # "far from the end": this many padding steps after it, or more
 # pairs into one padded batch, the lengths, and the labels.
 
 # %%
-data_rng = torch.Generator().manual_seed(SEED)
+data_rng = torch.Generator().manual_seed(1000 * SEED + 1)
 
 
 def make_sequences(count: int) -> list[tuple[torch.Tensor, int]]:
@@ -104,7 +104,7 @@ class LastDigit(nn.Module):
 
 
 def build(how: str) -> LastDigit:
-    torch.manual_seed(SEED)  # the same starting weights for all three
+    torch.manual_seed(1000 * SEED)  # the same starting weights for all three
     return LastDigit(how)
 
 
@@ -140,7 +140,7 @@ loader = DataLoader(
     batch_size=BATCH,
     shuffle=True,
     collate_fn=collate,
-    generator=torch.Generator().manual_seed(SEED + 1),
+    generator=torch.Generator().manual_seed(1000 * SEED + 2),
 )
 steps_padded = steps_real = 0  # recurrent steps computed over one epoch
 print("epoch" + "".join(f"{how:>18}" for how in HOWS) + "   (% right on the test set)")
@@ -250,6 +250,11 @@ results = {
     "indexed_acc": round(final["padded, indexed"][0], 3),
     "packed_acc": round(final["packed"][0], 3),
     "padding_pct": round(100 * (1 - steps_real / steps_padded), 3),
+    # Yes-or-no results that may differ from run to run: the pages count them.
+    "packed_far_ahead": final["packed"][0] > final["padded"][0] + 30,
+    "padded_far_worse": bool(
+        right_padded[pad_after >= FAR].float().mean() < right_padded[pad_after == 0].float().mean()
+    ),
 }
 # CPU times change from run to run and machine to machine: the pages state bounds.
 timings = {
@@ -257,10 +262,9 @@ timings = {
     "indexed_ratio": round(seconds["padded, indexed"] / seconds["padded"], 3),
 }
 print(setup, results, timings)
-# The claims of this experiment, checked by the run itself.
-assert results["packed_acc"] > 99, "packing should solve the task"
-assert results["indexed_acc"] > 99, "reading each sequence's own last step should solve it too"
-assert results["packed_acc"] > results["padded_acc"] + 30, "packing should fix the padded model"
-assert results["padded_far"] < results["padded_nopad"], (
-    "the padded model should do worse with padding after the end than without"
+# The claims of this experiment, checked against every stored run.
+assert results["packed_acc"] > results["indexed_acc"] - 1, (
+    "packing and indexing read the same states, so they should score alike"
 )
+assert results["packed_acc"] > 95, "packing should solve the task"
+assert results["indexed_acc"] > 95, "reading each sequence's own last step should solve it too"
