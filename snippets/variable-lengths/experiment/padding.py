@@ -211,10 +211,12 @@ fig.tight_layout()
 #   <span data-figure="padding:padded_acc" data-range>14–51%</span> from run to run), where
 #   chance, a guess among nine digits, scores
 #   <span data-figure="padding:chance_pct">11.1%</span>.
-#   It does best on the sequences with no padding after them, the longest of their batch,
-#   and worst on those with <span data-figure="padding:padding_far_n">10</span> or more
-#   padding steps after their end (left plot). Every padding step moves its state further
-#   from the last digit, and most sequences are followed by many.
+#   It does better on the sequences with no padding after them, the longest of their
+#   batch, than on those with <span data-figure="padding:padding_far_n">10</span> or more
+#   padding steps after their end, in
+#   <span data-figure="padding:padded_far_worse" data-count>30 of 30</span> runs (left
+#   plot). Every padding step moves its state further from the last digit, and most
+#   sequences are followed by many.
 # - **Padded, indexed** and **packed**: right on every test sequence, in each of the
 #   site's runs.
 #   They read the same states (for a one-direction RNN, `output` at `length - 1` is the
