@@ -251,8 +251,8 @@ fig.tight_layout()
 #   target depends on always lies in an earlier chunk, beyond `h.detach()`: no update
 #   ever links the two. Those models stay near guessing: chunks of
 #   <span data-figure="truncation:chunk_5_len">5</span> reach
-#   <span data-figure="truncation:chunk_5_acc">18.9</span>%
-#   (<span data-figure="truncation:chunk_5_acc" data-range>13–24</span>%), where chance,
+#   <span data-figure="truncation:chunk_5_acc">19.0</span>%
+#   (<span data-figure="truncation:chunk_5_acc" data-range>12–25</span>%), where chance,
 #   a guess, scores <span data-figure="truncation:chance_pct">10</span>%. What little they
 #   gain over a guess can only come through the state carried across the cut: no update
 #   links a digit to its target, so nothing teaches the model to store the digit when it
@@ -260,11 +260,11 @@ fig.tight_layout()
 # - **One step more is enough to start.** With chunks of
 #   <span data-figure="truncation:chunk_6_len">6</span>, only one target per chunk has
 #   its input inside the chunk, and that is enough: a median of
-#   <span data-figure="truncation:chunk_6_acc">90.1</span>% right
+#   <span data-figure="truncation:chunk_6_acc">90.2</span>% right
 #   (<span data-figure="truncation:chunk_6_acc" data-range>66–95</span>%: a few runs learn
 #   more slowly). Longer chunks give that signal to more targets: chunks of
 #   <span data-figure="truncation:chunk_16_len">16</span> reach
-#   <span data-figure="truncation:chunk_16_acc">99.0</span>%.
+#   <span data-figure="truncation:chunk_16_acc">99.1</span>%.
 # - **The cost per update grows with the chunk length.** The backward graph grows from
 #   <span data-figure="truncation:chunk_2_graph">29</span> nodes for chunks of
 #   <span data-figure="truncation:chunk_2_len">2</span> to
@@ -282,7 +282,7 @@ fig.tight_layout()
 # - **The gradient shows what was learned.** After training with chunks of
 #   <span data-figure="truncation:chunk_32_len">32</span>, the gradient peaks at the input
 #   <span data-figure="truncation:delay_steps">5</span> steps back (the delay): there it is
-#   <span data-figure="truncation:peak_long">2.7</span> times the larger of its
+#   <span data-figure="truncation:peak_long">2.6</span> times the larger of its
 #   neighbours', and at least
 #   <span data-figure="truncation:peak_long" data-bound="lower">2</span> times in every
 #   run. After chunks of

@@ -256,7 +256,7 @@ for name in KINDS:
 #   scores <span data-figure="char_models:unigram_loss">3.08</span>. After
 #   <span data-figure="char_models:epochs_n">20</span> epochs the validation loss is
 #   <span data-figure="char_models:rnn_loss">1.91</span> for the RNN,
-#   <span data-figure="char_models:lstm_loss">1.91</span> for the LSTM and
+#   <span data-figure="char_models:lstm_loss">1.92</span> for the LSTM and
 #   <span data-figure="char_models:gru_loss">1.86</span> for the GRU: in every run, each
 #   model gains more than a nat per character over the unigram model, and all of that gain
 #   comes from the characters it has read before.
@@ -264,7 +264,7 @@ for name in KINDS:
 #   model has read one character, the GRU's loss is
 #   <span data-figure="char_models:gru_first">2.66</span>, between the unigram and the
 #   bigram model (<span data-figure="char_models:bigram_loss">2.52</span>). By the eighth
-#   character the GRU is at <span data-figure="char_models:gru_eighth">1.76</span>, and
+#   character the GRU is at <span data-figure="char_models:gru_eighth">1.77</span>, and
 #   over the second half of the chunk at
 #   <span data-figure="char_models:gru_late">1.77</span>: the drop comes within the first
 #   eight characters. The RNN and the LSTM draw the same curve (right-hand plot), and the

@@ -240,24 +240,25 @@ fig.tight_layout()
 #   <span data-figure="cell_state:accuracy_far">100%</span> on those steps
 #   (<span data-figure="cell_state:accuracy_far" data-range>99.9–100%</span>).
 # - **The forget gate closes to let a new digit in.** Averaged over all units, the
-#   forget gate is <span data-figure="cell_state:forget_store">0.32</span>
-#   (<span data-figure="cell_state:forget_store" data-range>0.15–0.47</span>) at a store
-#   step and <span data-figure="cell_state:forget_hold">0.75</span>
-#   (<span data-figure="cell_state:forget_hold" data-range>0.63–0.82</span>) while holding,
+#   forget gate is <span data-figure="cell_state:forget_store">0.34</span>
+#   (<span data-figure="cell_state:forget_store" data-range>0.13–0.52</span>) at a store
+#   step and <span data-figure="cell_state:forget_hold">0.72</span>
+#   (<span data-figure="cell_state:forget_hold" data-range>0.62–0.83</span>) while holding,
 #   and lower at a store in
 #   <span data-figure="cell_state:forget_closes" data-count>30 of 30</span> runs: the old
-#   content is let go when a new digit must be written. While holding it stays clearly
-#   below one (at most
-#   <span data-figure="cell_state:forget_hold" data-bound="upper">0.82</span> in every
-#   run): the trained LSTM keeps rewriting its digit into `c_t` rather than freezing it. In the left plot, look for the jumps of the
-#   cell state at the dashed lines, and how it moves in between.
+#   content is let go when a new digit must be written. While holding, the forget gate
+#   stays clearly below one (at most
+#   <span data-figure="cell_state:forget_hold" data-bound="upper">0.83</span> in every
+#   run): the trained LSTM keeps rewriting its digit into `c_t` rather than freezing it.
+#   In the left plot, look for the jumps of the cell state at the dashed lines, and how it
+#   moves in between.
 # - **The cell state carries the digit.** Handed its neighbour's `c_t` halfway, a
 #   sequence ends up naming the neighbour's digit in
-#   <span data-figure="cell_state:swap_c_other">96.4%</span>
-#   (<span data-figure="cell_state:swap_c_other" data-range>80.5–99.9%</span>) of the swap
+#   <span data-figure="cell_state:swap_c_other">93.8%</span>
+#   (<span data-figure="cell_state:swap_c_other" data-range>80.8–100.0%</span>) of the swap
 #   pairs. Handed its neighbour's `h_t` instead, it keeps its own digit in
-#   <span data-figure="cell_state:swap_h_own">96.6%</span>
-#   (<span data-figure="cell_state:swap_h_own" data-range>81.3–100%</span>) of them. Most
+#   <span data-figure="cell_state:swap_h_own">93.3%</span>
+#   (<span data-figure="cell_state:swap_h_own" data-range>79.7–100.0%</span>) of them. Most
 #   sequences followed the swapped `c_t` in
 #   <span data-figure="cell_state:c_swap_moves_most" data-count>30 of 30</span> runs, and
 #   most kept their own digit when handed `h_t` in

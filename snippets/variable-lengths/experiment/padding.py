@@ -207,13 +207,13 @@ fig.tight_layout()
 # site's <span data-figure="padding:runs">30</span> runs at other seeds. Over those runs:
 #
 # - **Padded**, reading `h_n`: right on
-#   <span data-figure="padding:padded_acc">26.9%</span> of the test sequences (median;
-#   <span data-figure="padding:padded_acc" data-range>14–51%</span> from run to run), where
+#   <span data-figure="padding:padded_acc">26.1%</span> of the test sequences (median;
+#   <span data-figure="padding:padded_acc" data-range>23–41%</span> from run to run), where
 #   chance, a guess among nine digits, scores
 #   <span data-figure="padding:chance_pct">11.1%</span>.
 #   It does better on the sequences with no padding after them, the longest of their
 #   batch, than on those with <span data-figure="padding:padding_far_n">10</span> or more
-#   padding steps after their end, in
+#   padding steps after their end: the padded model did so in
 #   <span data-figure="padding:padded_far_worse" data-count>30 of 30</span> runs (left
 #   plot). Every padding step moves its state further from the last digit, and most
 #   sequences are followed by many.
@@ -222,7 +222,7 @@ fig.tight_layout()
 #   They read the same states (for a one-direction RNN, `output` at `length - 1` is the
 #   state a packed run stops at), so they learn the same thing.
 # - **Work.** Padding makes up about half of the steps in the padded batches
-#   (<span data-figure="padding:padding_pct" data-range>45.3–47.7%</span>). The packed run
+#   (<span data-figure="padding:padding_pct" data-range>45.6–48.0%</span>). The packed run
 #   skips them.
 # - **Time.** Skipping them did not make training faster: on one CPU thread, the packed
 #   model took longer than the padded one in every run (right plot). Timings change from
