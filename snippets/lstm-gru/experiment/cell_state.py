@@ -30,8 +30,8 @@ import torch
 from torch import nn
 
 # One thread: a float sum split over threads can round differently, and training
-# amplifies that. One thread and the seed repeat a run exactly on one CPU kernel path; the
-# site pins that path (AVX2), and other CPUs land within the ranges the pages state.
+# amplifies that. One thread and the seed repeat a run exactly on one machine; another
+# seed or another CPU moves the figures, within about the ranges the pages state.
 torch.set_num_threads(1)
 
 STEPS = 40
@@ -51,7 +51,7 @@ SEED = 0  # every generator below starts from it
 # each step is the digit of the latest store so far.
 
 # %%
-data_rng = torch.Generator().manual_seed(SEED)
+data_rng = torch.Generator().manual_seed(1000 * SEED + 1)
 
 
 def make_sequences(count: int, store_chance: float = STORE_CHANCE):
@@ -96,7 +96,7 @@ class Recall(nn.Module):
         return self.head(states), state
 
 
-torch.manual_seed(SEED)
+torch.manual_seed(1000 * SEED)
 model = Recall()
 parameters = sum(p.numel() for p in model.lstm.parameters())
 print("LSTM parameters:", parameters)
@@ -110,7 +110,7 @@ print("LSTM parameters:", parameters)
 # %%
 optimiser = torch.optim.Adam(model.parameters(), LR)
 loss_fn = nn.CrossEntropyLoss()
-batch_order = torch.Generator().manual_seed(SEED + 1)
+batch_order = torch.Generator().manual_seed(1000 * SEED + 2)
 start = time.perf_counter()
 for epoch in range(1, EPOCHS + 1):
     total = 0.0
@@ -137,7 +137,7 @@ print(f"right after holding for {LONG_HOLD} steps or more: {right[far].float().m
 # ## The gates, by hand
 #
 # The same loop as on the concept page: one step at a time, with the layer's own weights.
-# It must give exactly what `nn.LSTM` gave, and along the way it keeps the gates.
+# It must give what `nn.LSTM` gave, up to float rounding, and along the way it keeps the gates.
 
 # %%
 lstm = model.lstm
@@ -161,8 +161,8 @@ with torch.no_grad():
         cells.append(c)
     forget, cells = torch.stack(forget, dim=1), torch.stack(cells, dim=1)
     by_layer, _ = lstm(vectors)
-    by_hand_matches = torch.allclose(h, by_layer[:, -1], atol=1e-5)
-print("the hand-written steps match nn.LSTM:", by_hand_matches)
+    by_hand_error = (h - by_layer[:, -1]).abs().max().item()
+print(f"largest difference from nn.LSTM's last states: {by_hand_error:.1e}")
 
 later_store = test_store.clone()
 later_store[:, 0] = False  # at step 0 there is nothing to forget yet
@@ -230,28 +230,45 @@ fig.tight_layout()
 # %% [markdown]
 # ## What the numbers show
 #
+# This run's figures are printed above, and the last cell of the page sets them beside the
+# site's <span data-figure="cell_state:runs">30</span> runs at other seeds. Over those
+# runs (median, and the lowest to the highest run):
+#
 # - **It learns the task.** After holding a digit for
 #   <span data-figure="cell_state:holding_steps">20</span> steps or more, the LSTM still
-#   names it right <span data-figure="cell_state:accuracy_far" data-tol="1">99.9%</span>
-#   of the time (accuracy over all test steps:
-#   <span data-figure="cell_state:accuracy_all" data-tol="1">100.0%</span>).
+#   names it right: an accuracy of
+#   <span data-figure="cell_state:accuracy_far">100%</span> on those steps
+#   (<span data-figure="cell_state:accuracy_far" data-range>99.9–100%</span>).
 # - **The forget gate closes to let a new digit in.** Averaged over all units, the
-#   forget gate is <span data-figure="cell_state:forget_store">0.45</span> at a store
-#   step and <span data-figure="cell_state:forget_hold">0.68</span> while holding: the
-#   old content is let go when a new digit must be written. It is not close to 1 while
-#   holding: the trained LSTM keeps rewriting its digit into `c_t` rather than freezing it.
-#   The left plot shows the same thing: the cell state jumps at a store and drifts in
-#   between.
+#   forget gate is <span data-figure="cell_state:forget_store">0.34</span>
+#   (<span data-figure="cell_state:forget_store" data-range>0.13–0.52</span>) at a store
+#   step and <span data-figure="cell_state:forget_hold">0.72</span>
+#   (<span data-figure="cell_state:forget_hold" data-range>0.62–0.83</span>) while holding,
+#   and lower at a store in
+#   <span data-figure="cell_state:forget_closes" data-count>30 of 30</span> runs: the old
+#   content is let go when a new digit must be written. While holding, the forget gate
+#   stays clearly below one (at most
+#   <span data-figure="cell_state:forget_hold" data-bound="upper">0.83</span> in every
+#   run): the trained LSTM keeps rewriting its digit into `c_t` rather than freezing it.
+#   In the left plot, look for the jumps of the cell state at the dashed lines, and how it
+#   moves in between.
 # - **The cell state carries the digit.** Handed its neighbour's `c_t` halfway, a
 #   sequence ends up naming the neighbour's digit in
-#   <span data-figure="cell_state:swap_c_other">81.0%</span> of the swap
+#   <span data-figure="cell_state:swap_c_other">93.8%</span>
+#   (<span data-figure="cell_state:swap_c_other" data-range>80.8–100.0%</span>) of the swap
 #   pairs. Handed its neighbour's `h_t` instead, it keeps its own digit in
-#   <span data-figure="cell_state:swap_h_own">83.7%</span> of them. Most of
-#   the memory is in `c_t`; a little of it is in `h_t` too, which is why neither swap is
-#   complete on its own, and swapping both is.
+#   <span data-figure="cell_state:swap_h_own">93.3%</span>
+#   (<span data-figure="cell_state:swap_h_own" data-range>79.7–100.0%</span>) of them. Most
+#   sequences followed the swapped `c_t` in
+#   <span data-figure="cell_state:c_swap_moves_most" data-count>30 of 30</span> runs, and
+#   most kept their own digit when handed `h_t` in
+#   <span data-figure="cell_state:h_swap_keeps_most" data-count>30 of 30</span>. Most of
+#   the memory is in `c_t`. Some runs keep a little of it in `h_t` too, which is why
+#   a swap of one of them is not always complete; the right plot also shows what swapping
+#   both does.
 #
-# The figures that the site's pages quote come from `results` below, and the site's
-# tests check each of them against this run.
+# The `assert`s at the end are the experiment's claims: each held in every one of the
+# site's runs, and the site's checks run them again at every build.
 
 # %%
 # What the experiment chose: the same at every seed.
@@ -270,6 +287,7 @@ setup = {
 results = {
     "accuracy_all": round(right.float().mean().item() * 100, 2),
     "accuracy_far": round(right[far].float().mean().item() * 100, 2),
+    "by_hand_error": by_hand_error,
     "forget_store": round(forget_store, 4),
     "forget_hold": round(forget_hold, 4),
     "swap_pairs": int(pairs.sum()),
@@ -277,13 +295,14 @@ results = {
     "swap_c_own": round(follows["c only"][0], 2),
     "swap_h_own": round(follows["h only"][0], 2),
     "swap_h_other": round(follows["h only"][1], 2),
+    # Yes-or-no results that may differ from run to run: the pages count them.
+    "forget_closes": forget_store < forget_hold,
+    "c_swap_moves_most": follows["c only"][1] > 50,
+    "h_swap_keeps_most": follows["h only"][0] > 50,
 }
 # Wall-clock time changes from run to run and machine to machine: no page states it.
 timings = {"train_seconds": round(train_seconds, 1)}
-# The claims of this experiment, checked by the run itself.
-assert by_hand_matches, "the hand-written LSTM step should match nn.LSTM"
+# The claims of this experiment, checked against every stored run.
+assert results["by_hand_error"] < 1e-4, "the hand-written LSTM step should match nn.LSTM"
 assert results["accuracy_far"] > 95, "the LSTM should hold a digit over long holds"
-assert forget_store < forget_hold, "the forget gate should close more at a store"
-assert results["swap_c_other"] > 50, "swapping c should carry the other digit over"
-assert results["swap_h_own"] > 50, "swapping h alone should mostly keep the own digit"
 print(results)
