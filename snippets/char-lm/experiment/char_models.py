@@ -29,7 +29,7 @@ from torch import nn
 
 # One thread: a float sum split over threads can round differently, and training
 # amplifies that. One thread and the seed repeat a run exactly on one machine; another
-# seed or another CPU moves the figures, within about the ranges the pages state.
+# seed or another CPU moves the figures, mostly within the ranges the pages state.
 torch.set_num_threads(1)
 
 EMBED = 32
@@ -247,7 +247,7 @@ for name in KINDS:
 # ## What the numbers show
 #
 # This run's figures are printed above, and the last cell of the page sets them beside the
-# site's <span data-figure="char_models:runs">30</span> runs at other seeds. Over those
+# site's <span data-figure="char_models:runs">35</span> runs at other seeds. Over those
 # runs (medians):
 #
 # - **All three layers learn the text.** A uniform guess over the vocabulary scores
@@ -270,7 +270,7 @@ for name in KINDS:
 #   eight characters. The RNN and the LSTM draw the same curve (right-hand plot), and the
 #   `assert`s below check its shape for all three in every run. At the first position,
 #   all three stayed above the bigram model in
-#   <span data-figure="char_models:first_above_bigram" data-count>30 of 30</span> runs.
+#   <span data-figure="char_models:first_above_bigram" data-count>35 of 35</span> runs.
 # - **The three layers end close together.** What helps most lies within a few
 #   characters, such as the start of the current word or line. A plain RNN can hold
 #   that, which is a likely reason why the gates of the LSTM and the GRU buy little here,

@@ -31,7 +31,7 @@ from torch import nn
 
 # One thread: a float sum split over threads can round differently, and training
 # amplifies that. One thread and the seed repeat a run exactly on one machine; another
-# seed or another CPU moves the figures, within about the ranges the pages state.
+# seed or another CPU moves the figures, mostly within the ranges the pages state.
 torch.set_num_threads(1)
 
 STEPS = 40
@@ -231,7 +231,7 @@ fig.tight_layout()
 # ## What the numbers show
 #
 # This run's figures are printed above, and the last cell of the page sets them beside the
-# site's <span data-figure="cell_state:runs">30</span> runs at other seeds. Over those
+# site's <span data-figure="cell_state:runs">35</span> runs at other seeds. Over those
 # runs (median, and the lowest to the highest run):
 #
 # - **It learns the task.** After holding a digit for
@@ -243,26 +243,26 @@ fig.tight_layout()
 #   forget gate is <span data-figure="cell_state:forget_store">0.34</span>
 #   (<span data-figure="cell_state:forget_store" data-range>0.13–0.52</span>) at a store
 #   step and <span data-figure="cell_state:forget_hold">0.72</span>
-#   (<span data-figure="cell_state:forget_hold" data-range>0.62–0.83</span>) while holding,
+#   (<span data-figure="cell_state:forget_hold" data-range>0.62–0.84</span>) while holding,
 #   and lower at a store in
-#   <span data-figure="cell_state:forget_closes" data-count>30 of 30</span> runs: the old
+#   <span data-figure="cell_state:forget_closes" data-count>35 of 35</span> runs: the old
 #   content is let go when a new digit must be written. While holding, the forget gate
 #   stays clearly below one (at most
-#   <span data-figure="cell_state:forget_hold" data-bound="upper">0.83</span> in every
+#   <span data-figure="cell_state:forget_hold" data-bound="upper">0.84</span> in every
 #   run): the trained LSTM keeps rewriting its digit into `c_t` rather than freezing it.
 #   In the left plot, look for the jumps of the cell state at the dashed lines, and how it
 #   moves in between.
 # - **The cell state carries the digit.** Handed its neighbour's `c_t` halfway, a
 #   sequence ends up naming the neighbour's digit in
-#   <span data-figure="cell_state:swap_c_other">93.8%</span>
+#   <span data-figure="cell_state:swap_c_other">93.5%</span>
 #   (<span data-figure="cell_state:swap_c_other" data-range>80.8–100.0%</span>) of the swap
 #   pairs. Handed its neighbour's `h_t` instead, it keeps its own digit in
-#   <span data-figure="cell_state:swap_h_own">93.3%</span>
+#   <span data-figure="cell_state:swap_h_own">93.2%</span>
 #   (<span data-figure="cell_state:swap_h_own" data-range>79.7–100.0%</span>) of them. Most
 #   sequences followed the swapped `c_t` in
-#   <span data-figure="cell_state:c_swap_moves_most" data-count>30 of 30</span> runs, and
+#   <span data-figure="cell_state:c_swap_moves_most" data-count>35 of 35</span> runs, and
 #   most kept their own digit when handed `h_t` in
-#   <span data-figure="cell_state:h_swap_keeps_most" data-count>30 of 30</span>. Most of
+#   <span data-figure="cell_state:h_swap_keeps_most" data-count>35 of 35</span>. Most of
 #   the memory is in `c_t`. Some runs keep a little of it in `h_t` too, which is why
 #   a swap of one of them is not always complete; the right plot also shows what swapping
 #   both does.

@@ -31,7 +31,7 @@ from torch.utils.data import DataLoader
 
 # One thread: a float sum split over threads can round differently, and training
 # amplifies that. One thread and the seed repeat a run exactly on one machine; another
-# seed or another CPU moves the figures, within about the ranges the pages state.
+# seed or another CPU moves the figures, mostly within the ranges the pages state.
 torch.set_num_threads(1)
 
 SHORTEST, LONGEST = 2, 40  # sequence lengths, both included
@@ -204,17 +204,17 @@ fig.tight_layout()
 # ## What the numbers show
 #
 # This run's figures are printed above, and the last cell of the page sets them beside the
-# site's <span data-figure="padding:runs">30</span> runs at other seeds. Over those runs:
+# site's <span data-figure="padding:runs">35</span> runs at other seeds. Over those runs:
 #
 # - **Padded**, reading `h_n`: right on
-#   <span data-figure="padding:padded_acc">26.1%</span> of the test sequences (median;
-#   <span data-figure="padding:padded_acc" data-range>23–41%</span> from run to run), where
+#   <span data-figure="padding:padded_acc">26.2%</span> of the test sequences (median;
+#   <span data-figure="padding:padded_acc" data-range>23–47%</span> from run to run), where
 #   chance, a guess among nine digits, scores
 #   <span data-figure="padding:chance_pct">11.1%</span>.
 #   It does better on the sequences with no padding after them, the longest of their
 #   batch, than on those with <span data-figure="padding:padding_far_n">10</span> or more
 #   padding steps after their end: the padded model did so in
-#   <span data-figure="padding:padded_far_worse" data-count>30 of 30</span> runs (left
+#   <span data-figure="padding:padded_far_worse" data-count>35 of 35</span> runs (left
 #   plot). Every padding step moves its state further from the last digit, and most
 #   sequences are followed by many.
 # - **Padded, indexed** and **packed**: right on every test sequence, in each of the
