@@ -39,7 +39,7 @@ BENCH_NPM = ROOT / "tests" / "bench"
 
 nox.options.default_venv_backend = "none"  # the sessions share .venv instead of one venv each
 nox.options.sessions = ["check"]
-# Material prints an end-of-life banner on every build; it is known (see CONTRIBUTING.md).
+# Material prints an end-of-life banner on every build; it is known (DESIGN.md, on Zensical).
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # nox looks for uv before every session, even with no virtualenv to make, and says "uv binary
 # not found." when it is absent. The sessions here share .venv and never use uv: drop that line.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from engine import bands, notebooks
+from engine import bands, labels, notebooks
 from engine.plugin import ROOT
 from engine.run import save_runs
 
@@ -198,6 +198,28 @@ def shift_nav_time(page: str) -> Callable[[Path], None]:
     return mutate
 
 
+def shift_time(page: str, minutes: int) -> Callable[[Path], None]:
+    """Add `minutes` to the time to read of `page` in all three places that show it (its label,
+    its nav title, its home link), so that they still agree."""
+
+    def mutate(root: Path) -> None:
+        for place in labels.places(page, root).values():
+            assert place, f"guard case is stale: {page} does not show its time in three places"
+            lines = (root / place.path).read_text(encoding="utf-8").split("\n")
+            line, (start, end) = lines[place.line - 1], place.span
+            lines[place.line - 1] = f"{line[:start]}{place.minutes + minutes}{line[end:]}"
+            (root / place.path).write_text("\n".join(lines), encoding="utf-8")
+
+    return mutate
+
+
+QUIZ_QUESTIONS = (ROOT / QUIZ).read_text(encoding="utf-8").count('class="hs-quiz"')
+QUIZ_COUNT = f"{labels.number_to_words(QUIZ_QUESTIONS, 'A')} questions"
+NOTEBOOKS = len(labels.module_notebooks("why-rnns/experiment.md", ROOT))
+HOME_NOTEBOOKS = f"with {labels.number_to_words(NOTEBOOKS, 'x')} notebooks"
+# Many words, none a number or a shape: a page that grew by ten minutes of reading.
+GROWN = "\n" + "A reader who reads this sentence learns nothing new about it at all. " * 100 + "\n"
+
 # (name, mutation, text the failure must contain)
 CASES = [
     ("changed expected shape", replace(SHAPES_OUT, "(5, 1, 20)", "(5, 1, 21)"), SHAPES_OUT),
@@ -231,7 +253,67 @@ CASES = [
     (
         "nav time label changed",
         shift_nav_time("why-rnns/quiz.md"),
-        re.compile(r"^mkdocs\.yml:\d+ and docs/why-rnns/quiz\.md:\d+: the nav title", re.M),
+        re.compile(
+            rf"^{re.escape(QUIZ)}:\d+: the time to read differs between the page "
+            rf"\({re.escape(QUIZ)}:\d+: \d+ min\), its nav title \(mkdocs\.yml:\d+: \d+ min\)",
+            re.M,
+        ),
+    ),
+    # What a page says about itself: its time to read and its counts (engine/labels.py)
+    (
+        "time to read far off the rule, in all three places",
+        shift_time("why-rnns/concept.md", 20),
+        re.compile(rf"^{re.escape(RNN_CONCEPT)}:3: says \d+ min, but by CONTRIBUTING's rule", re.M),
+    ),
+    (
+        "page grown by ten minutes, its label left",
+        append(RNN_CONCEPT, GROWN),
+        re.compile(rf"^{re.escape(RNN_CONCEPT)}:3: says \d+ min, but by CONTRIBUTING's rule", re.M),
+    ),
+    (
+        # Fixed by the experiment page's update, which rewrites its notebooks' labels.
+        "notebook's time far off the rule",
+        shift_time("why-rnns/experiment/running_sum.ipynb", 20),
+        re.compile(
+            rf"^{re.escape(RUNNING_SUM)}:4: says \d+ min, but by CONTRIBUTING's rule.*"
+            rf"Run `nox -s update -- {re.escape(EXPERIMENT_PAGE)}`",
+            re.M,
+        ),
+    ),
+    (
+        "count of questions in a quiz's intro",
+        replace(QUIZ, QUIZ_COUNT, f"{labels.number_to_words(QUIZ_QUESTIONS - 1, 'A')} questions"),
+        f"{QUIZ}:{line_of(QUIZ, QUIZ_COUNT)}: says "
+        f"'{labels.number_to_words(QUIZ_QUESTIONS - 1, 'A')} questions', but there are "
+        f"{QUIZ_QUESTIONS} questions",
+    ),
+    (
+        "count of notebooks on the home page",
+        replace("docs/index.md", HOME_NOTEBOOKS, "with three notebooks"),
+        f"docs/index.md:{line_of('docs/index.md', HOME_NOTEBOOKS)}: says 'with three "
+        f"notebooks', but there are {NOTEBOOKS} notebook links listed under it",
+    ),
+    (
+        "count of notebooks in an experiment page's label",
+        replace(EXPERIMENT_PAGE, "with both notebooks</span>", "with the notebook</span>"),
+        f"{EXPERIMENT_PAGE}:3: says 'with the notebook', but there are {NOTEBOOKS} notebooks of "
+        "why-rnns/ in the nav",
+    ),
+    (
+        # The fix is to move the print out of the section, not to show its output under the
+        # question (which would show the answer).
+        "print inside a question's section",
+        replace(
+            "snippets/why-rnns/quiz/output_shape.py",
+            "output, h_n = rnn(x)\n# --8<-- [end:question]",
+            "output, h_n = rnn(x)\nprint(tuple(output.shape))\n# --8<-- [end:question]",
+        ),
+        re.compile(
+            rf"^{re.escape(QUIZ)}:\d+ \(snippets/why-rnns/quiz/output_shape\.py:question\): the "
+            r"code the question q-output-shape shows above its options prints, .* Move the print "
+            r"out of the section",
+            re.M,
+        ),
     ),
     # Numbers and shapes in running text (engine/prose.py)
     (
@@ -605,6 +687,24 @@ def test_update_keeps_the_answer_sheet_while_a_proof_fails(pristine, tmp_path):
         run.stdout
     ), run.stdout[-3000:]
     assert sheet.read_text(encoding="utf-8") == before, "the answer sheet took the wrong key"
+
+
+@pytest.mark.slow
+def test_update_writes_the_time_to_read_and_the_counts(pristine, tmp_path):
+    """`nox -s update` rewrites what a page says about itself: a nav time that disagrees with
+    the page, and a count of questions that no longer matches, after which the checks pass."""
+    root = tmp_path / "project"
+    shutil.copytree(pristine, root)
+    shift_nav_time("why-rnns/quiz.md")(root)
+    wrong = f"{labels.number_to_words(QUIZ_QUESTIONS + 1, 'A')} questions"
+    replace(QUIZ, QUIZ_COUNT, wrong)(root)
+    run = verify(root, QUIZ, "--update-outputs")
+    assert run.returncode == 0, run.stdout[-3000:]
+    assert QUIZ_COUNT in (root / QUIZ).read_text(encoding="utf-8")
+    times = {place.minutes for place in labels.places("why-rnns/quiz.md", root).values()}
+    assert len(times) == 1, f"the three places still disagree: {times}"
+    run = verify(root, QUIZ, "tests/test_reading_time.py", "tests/test_home.py")
+    assert run.returncode == 0, run.stdout[-3000:]
 
 
 def test_every_case_names_the_check_that_shows_it():

@@ -1,11 +1,16 @@
 """Maths is MathML written when the site is built (hooks/maths.py): what authors write becomes
-MathML, and a formula it cannot typeset stops the build instead of reaching readers as TeX."""
+MathML, and a formula it cannot typeset stops the build instead of reaching readers as TeX. And
+the checked equations' evaluator (engine/equations.py) stays free of its bindings."""
 
 from __future__ import annotations
+
+import ast
 
 import markdown
 import pytest
 from hooks.maths import mathml
+
+from engine.plugin import ROOT
 
 # What the modules write: subscripts, \tanh, \sigma, \odot, matrices, equations on many lines.
 WRITTEN = [
@@ -57,3 +62,15 @@ def test_pages_get_mathml_and_keep_dollars_that_are_money():
     assert '<span class="arithmatex"><math display="inline">' in html
     assert '<div class="arithmatex" tabindex="0"><math display="block">' in html
     assert "<mo>&lt;</mo>" in html or "<mo>&#x0003C;</mo>" in html
+
+
+def test_the_evaluator_imports_nothing_from_its_bindings():
+    """equation_bindings.py imports the evaluator; the evaluator never imports it back, so a
+    contributor who adds a binding edits one file, and no import cycle hides in a function."""
+    source = (ROOT / "tests/engine/equations.py").read_text(encoding="utf-8")
+    imported = [
+        node.module or ", ".join(alias.name for alias in node.names)
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and node.level
+    ]
+    assert not imported, f"tests/engine/equations.py imports {imported} from the engine"

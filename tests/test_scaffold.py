@@ -3,12 +3,15 @@ pass the single-page check and the site-wide rules before any content is written
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from engine.labels import number_to_words
+from engine.quiz import DIFFICULTIES
 from test_guard import copy_project
 
 PAGE = "docs/rnn-cell/cell.md"
@@ -35,6 +38,11 @@ def test_scaffolded_page_question_and_task_pass_the_checks(tmp_path):
     for step in steps:
         made = run(tmp_path, "-m", "engine.new", *step)
         assert made.returncode == 0, f"nox -s new -- {' '.join(step)}:\n{made.stdout}{made.stderr}"
+    # The time to read is written as the site's pages write it, and is the same in the nav.
+    label = re.search(r'hs-time">[^<]*?(\d+) min read</span>', (tmp_path / PAGE).read_text())
+    assert label, "the scaffold's label does not read 'N min read'"
+    nav = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    assert f'one step at a time ({label[1]} min)": rnn-cell/cell.md' in nav
     checks = ["tests/test_home.py", "tests/test_reading_time.py", "tests/test_snippets.py"]
     checked = run(tmp_path, "-m", "pytest", PAGE, *checks, "-q", "-p", "no:cacheprovider")
     assert checked.returncode == 0, checked.stdout[-4000:]
@@ -64,7 +72,8 @@ def test_a_page_in_a_module_then_new_output_and_its_prose_in_one_update(tmp_path
     made = run(tmp_path, "-m", "engine.new", "page", "rnn-layer/stacking", "stacked layers")
     assert made.returncode == 0, made.stdout + made.stderr
     entries = module_nav()
-    at = entries.index('- "Concept: stacked layers (5 min)": rnn-layer/stacking.md')
+    at = next(i for i, entry in enumerate(entries) if entry.endswith(": rnn-layer/stacking.md"))
+    assert entries[at].startswith('- "Concept: stacked layers ('), entries[at]
     assert entries[at - 1] == before[last_concept], entries  # after the last concept page
     assert entries[at + 1] == before[last_concept + 1], entries  # before what followed it
 
@@ -82,5 +91,35 @@ def test_a_page_in_a_module_then_new_output_and_its_prose_in_one_update(tmp_path
     out = tmp_path / "snippets/rnn-layer/stacking/example.out"
     assert out.read_text(encoding="utf-8") == "(4, 7)\n"
     checks = ["tests/test_home.py", "tests/test_reading_time.py", "tests/test_snippets.py"]
+    checked = run(tmp_path, "-m", "pytest", page, *checks, "-q", "-p", "no:cacheprovider")
+    assert checked.returncode == 0, checked.stdout[-4000:]
+
+
+@pytest.mark.slow
+def test_a_question_goes_among_those_of_its_difficulty_and_the_intro_counts_it(tmp_path):
+    """A quiz runs from easy to hard: `--difficulty medium` puts the question after the last
+    medium one, before the first hard one, and the intro's "Twelve questions" follows."""
+    copy_project(tmp_path)
+    quiz = tmp_path / "docs/why-rnns/quiz.md"
+
+    def questions() -> list[tuple[str, str]]:
+        div = r'<div class="hs-quiz" id="([\w-]+)"[^>]*data-difficulty="(\w+)"'
+        return re.findall(div, quiz.read_text(encoding="utf-8"))
+
+    before = questions()
+    intro = re.search(r"^(\w+) questions", quiz.read_text(), re.MULTILINE)[1]
+    step = ["question", "docs/why-rnns/quiz.md", "q-new-medium", "--difficulty", "medium"]
+    made = run(tmp_path, "-m", "engine.new", *step)
+    assert made.returncode == 0, made.stdout + made.stderr
+    after = questions()
+    at = after.index(("q-new-medium", "medium"))
+    assert after[:at] + after[at + 1 :] == before, "the other questions moved"
+    assert [d for _, d in after] == sorted((d for _, d in after), key=DIFFICULTIES.index), after
+    assert after[at + 1][1] == "hard" and after[at - 1][1] == "medium", after
+    counted = re.search(r"^(\w+) questions", quiz.read_text(), re.MULTILINE)[1]
+    assert intro == number_to_words(len(before), "A"), f"the pristine intro says {intro}"
+    assert counted == number_to_words(len(after), "A"), f"the intro now says {counted}"
+    checks = ["tests/test_reading_time.py"]
+    page = "docs/why-rnns/quiz.md"
     checked = run(tmp_path, "-m", "pytest", page, *checks, "-q", "-p", "no:cacheprovider")
     assert checked.returncode == 0, checked.stdout[-4000:]

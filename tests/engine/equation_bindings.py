@@ -1,4 +1,6 @@
-r"""What the symbols of a checked equation stand for (see equations.py).
+r"""What the symbols of a checked equation stand for (see equations.py, the evaluator, which
+this file imports and which imports nothing from here: a new binding is a function below and a
+line in BINDINGS, nothing else).
 
 A binding is a function `(seed, size) -> Case`, named in BINDINGS and on the page by
 `<!--hs-equation: NAME-->`. It builds the PyTorch layer or calls the function the equation

@@ -43,9 +43,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from functools import cache
 
 MARKER = re.compile(
     r"^\s*<!--\s*hs-(?P<kind>equation|notation)\s*(?::\s*(?P<name>[\w-]*))?\s*-->\s*$"
@@ -168,18 +167,14 @@ def canonical(tex: str) -> str:
 # ---------------------------------------------------------------- reading a page
 
 
-@cache
-def _binding_names() -> tuple[str, ...]:
-    # Imported only when a page has a display equation: the bindings import torch, which a
-    # process that checks a page without one (a guard copy reusing its runs) never needs.
-    from .equation_bindings import BINDINGS
-
-    return tuple(sorted(BINDINGS))
-
-
-def scan(page) -> tuple[list[Display], list[str]]:
+def scan(page, bindings: Callable[[], Collection[str]]) -> tuple[list[Display], list[str]]:
     """Every display block of `page` (engine.page.Page) with its marker, parsed; and the
-    problems, each as 'file:line: …'."""
+    problems, each as 'file:line: …'. `bindings()` gives the names a marker may use (those of
+    equation_bindings.BINDINGS); it is called only when the page has a display block."""
+
+    def names() -> str:
+        return ", ".join(sorted(bindings()))
+
     inside = set()
     for fence in page.fences:
         inside.update(range(fence.line, fence.line + len(fence.body) + 2))
@@ -217,10 +212,9 @@ def scan(page) -> tuple[list[Display], list[str]]:
             problems.append(
                 f"{page.path}:{start}: this display equation has no marker. If it describes a "
                 "computation, put <!--hs-equation: NAME--> on the line before it, NAME a "
-                f"binding of tests/engine/equation_bindings.py ({', '.join(_binding_names())}), "
+                f"binding of tests/engine/equation_bindings.py ({names()}), "
                 "and it is checked against PyTorch; if it is only notation (a definition, a "
-                "shape, a general identity), put <!--hs-notation--> there (CONTRIBUTING.md, "
-                "'Maths')"
+                "shape, a general identity), put <!--hs-notation--> there (contributing/maths.md)"
             )
             continue
         used_markers.add(before)
@@ -230,10 +224,10 @@ def scan(page) -> tuple[list[Display], list[str]]:
             if marker["name"]:
                 problems.append(f"{page.path}:{before}: <!--hs-notation--> takes no name")
             continue
-        if display.binding not in _binding_names():
+        if display.binding not in bindings():
             problems.append(
                 f"{page.path}:{before}: no equation binding {display.binding!r}; the bindings of "
-                f"tests/engine/equation_bindings.py are {', '.join(_binding_names())}"
+                f"tests/engine/equation_bindings.py are {names()}"
             )
             continue
         try:
@@ -685,13 +679,11 @@ class Case:
     indices: dict = field(default_factory=dict)
 
 
-def check(display: Display, path) -> tuple[list[str], int]:
-    """Problems of one checked block ('file:line: …'), and how many comparisons passed."""
-    from .equation_bindings import cases
-
+def check(display: Display, path, runs: list[Case]) -> tuple[list[str], int]:
+    """Problems of one checked block ('file:line: …'), and how many comparisons passed, against
+    the cases its binding gives (equation_bindings.cases)."""
     problems, compared = [], 0
     reported: set[int] = set()  # equations already reported: one message each
-    runs = cases(display.binding)
     for case in runs:
         values = dict(case.values)
         for number, eq in enumerate(display.equations):

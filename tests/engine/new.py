@@ -1,14 +1,16 @@
 """Scaffolds: a new page, quiz question or blank task that passes the single-page check at once.
 
-    nox -s new -- page <module>/<name> "<Title>" [--minutes N] [--module "<Module title>"]
-    nox -s new -- question docs/<module>/<page>.md q-<name>
-    nox -s new -- blank docs/<module>/<page>.md b-<name>
+    nox -s new -- page <module>/<name> "<Title>" [--module "<Module title>"]
+    nox -s new -- question docs/<module>/<page>.md q-<name> [--difficulty easy|medium|hard]
+    nox -s new -- blank docs/<module>/<page>.md b-<name> [--difficulty easy|medium|hard]
 
 A page gets its file, its snippet folder with a first example and its output, its nav entry and
-time to read (mkdocs.yml), and its link on the home page; `--module` starts a new module. A
-question or a task is appended to the page with its snippet. Each then runs the page once with
-`--update-outputs`, which writes the `.out` files and the answer sheet from real execution.
-Replace the placeholder content, then check the page: `nox -s tests -- docs/<module>/<page>.md`.
+its link on the home page; `--module` starts a new module. A question or a task goes after the
+last one of its difficulty or an easier one on the page (pages run from easy to hard), with its
+snippet. Each then runs the page once as `nox -s update` does: that writes the `.out` files
+and the answer sheet from real execution, the time to read (labels.py) and the count of
+questions or tasks that the page's intro states. Replace the placeholder content, run
+`nox -s update -- docs/<module>/<page>.md` again, then `nox -s tests -- <the same page>`.
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import labels, quiz
+from .page import scan
+
 ROOT = Path(__file__).resolve().parents[2]
 HOME = "docs/index.md"
 
 PAGE = """# {title}
 
-<span class="hs-time">:material-clock-outline: {minutes} min</span>
+<span class="hs-time">:material-clock-outline: {minutes} min{read}</span>
 
 One or two sentences: what the reader can do after this page.
 
@@ -54,7 +59,7 @@ print(tuple(x.shape))
 """
 
 QUESTION = """
-<div class="hs-quiz" id="{id}" data-key="B" data-difficulty="easy" markdown>
+<div class="hs-quiz" id="{id}" data-key="B" data-difficulty="{difficulty}" markdown>
 
 **What shape does `y` have?**
 
@@ -103,7 +108,7 @@ print(tuple(y.shape))
 """
 
 BLANK = """
-<div class="hs-blanks" id="{id}" data-key="1=A 2=A" data-difficulty="easy" markdown>
+<div class="hs-blanks" id="{id}" data-key="1=A 2=A" data-difficulty="{difficulty}" markdown>
 
 **Complete the code so that it adds up each row of `x`.**
 
@@ -254,11 +259,15 @@ def new_page(args: argparse.Namespace) -> list[Path]:
     page = f"{name}.md"
     snippet = f"snippets/{name}/example"
     title = concept_title(module, args.title)
-    nav_title = f"{title} ({args.minutes} min)"
-    _write_new(
-        ROOT / "docs" / page, PAGE.format(title=title, minutes=args.minutes, snippet=snippet)
-    )
+    # "12 min read" on a page to read; "20 min" on a quiz or practice page, timed as its task
+    read = "" if name.split("/")[1] in ("quiz", "practice") else " read"
+    text = PAGE.format(title=title, minutes="{minutes}", read=read, snippet=snippet)
+    _write_new(ROOT / "docs" / page, text)
     _write_new(ROOT / f"{snippet}.py", EXAMPLE)
+    # The time to read, by CONTRIBUTING's rule (labels.py); `nox -s update` keeps it so.
+    minutes = labels.measure(page, ROOT).label
+    (ROOT / "docs" / page).write_text(text.replace("{minutes}", str(minutes)), encoding="utf-8")
+    nav_title = f"{title} ({minutes} min)"
     add_to_nav(module, page, nav_title, args.module)
     add_to_home(module, page, nav_title, args.module)
     return [ROOT / "docs" / page]
@@ -291,25 +300,62 @@ def new_block(args: argparse.Namespace, kind: str) -> list[Path]:
     name = args.id[2:].replace("-", "_")
     snippet = f"{folder}/{'blank_' if kind == 'blank' else ''}{name}"
     _write_new(ROOT / f"{snippet}.py", code)
-    page.write_text(
-        text.rstrip("\n") + "\n" + template.format(id=args.id, snippet=snippet), encoding="utf-8"
-    )
-    print(f"edited  {args.page}")
+    block = template.format(id=args.id, snippet=snippet, difficulty=args.difficulty)
+    lines = text.rstrip("\n").split("\n")
+    at = place(page, f"hs-{'quiz' if kind == 'question' else 'blanks'}", args.difficulty)
+    before = [""] if at and lines[at - 1].strip() else []  # a blank line on either side
+    after = [""] if at < len(lines) and lines[at].strip() else []
+    lines[at:at] = before + block.strip("\n").split("\n") + after
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"edited  {args.page}: the {kind} starts at line {at + len(before) + 1}")
     return [page]
+
+
+def place(page: Path, kind: str, difficulty: str) -> int:
+    """The index in the page's lines where a new block of `kind` goes: after the last block of
+    that kind whose difficulty is the same or easier, else before the first one, else at the
+    end (a page runs from easy to hard)."""
+    found = [b for b in quiz.blocks(scan(page, ROOT)) if b.kind == kind]
+    rank = quiz.DIFFICULTIES.index
+    easier = [b for b in found if rank(b.attrs.get("data-difficulty", "hard")) <= rank(difficulty)]
+    if easier:
+        return easier[-1].end  # the line after the closing </div>
+    if found:
+        return found[0].line - 1
+    return len(page.read_text(encoding="utf-8").rstrip("\n").split("\n"))
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="nox -s new --", description=__doc__.split("\n")[0])
     kinds = parser.add_subparsers(dest="kind", required=True)
-    page = kinds.add_parser("page", help="a new page, with its nav entry and home-page link")
+    page = kinds.add_parser(
+        "page",
+        help="a new page, with its nav entry, its time to read and its home-page link",
+        description="A new page that passes the checks as it is. Its time to read is written "
+        "for you (and rewritten by `nox -s update` as the page grows).",
+    )
     page.add_argument("name", help="<module>/<page>, e.g. rnn-layer/cell")
-    page.add_argument("title", help='the page title, e.g. "nn.RNNCell, one step at a time"')
-    page.add_argument("--minutes", type=int, default=5, help="time to read (default 5)")
+    page.add_argument(
+        "title",
+        help='the page title, e.g. "nn.RNNCell, one step at a time". Leave out "Concept: ": in '
+        "a module whose concept pages are titled so, the scaffold adds it (and places the page "
+        "after the last of them)",
+    )
     page.add_argument("--module", help="title of a new module, when <module> is new")
     for kind in ("question", "blank"):
-        sub = kinds.add_parser(kind, help=f"a {kind} appended to a page, with its snippet")
+        sub = kinds.add_parser(
+            kind,
+            help=f"a {kind} added to a page among those of its difficulty, with its snippet",
+        )
         sub.add_argument("page", help="docs/<module>/<page>.md")
         sub.add_argument("id", help=f"{kind[0] if kind == 'blank' else 'q'}-<name>")
+        sub.add_argument(
+            "--difficulty",
+            choices=quiz.DIFFICULTIES,
+            default="easy",
+            help="easy: recall one fact; medium: apply one rule; hard: combine two rules or spot "
+            "a trap (default easy). It goes after the last one as hard or easier",
+        )
     args = parser.parse_args(argv)
     try:
         pages = new_page(args) if args.kind == "page" else new_block(args, args.kind)
@@ -336,8 +382,11 @@ def main(argv: list[str]) -> int:
     if run.returncode:
         print(run.stdout[-3000:])
         return run.returncode
-    print("\nwrote the outputs and answer sheet. Now edit, then check the page:")
-    print(f"  python3 -m nox -s tests -- {' '.join(targets)}")
+    named = " ".join(targets)
+    print("\nwrote its outputs, answer sheet, time to read and counts. Next (CONTRIBUTING.md):")
+    print("  replace the placeholders, then")
+    print(f"  python3 -m nox -s update -- {named} && git diff")
+    print(f"  python3 -m nox -s tests -- {named}")
     return 0
 
 

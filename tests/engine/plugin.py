@@ -14,7 +14,19 @@ from pathlib import Path
 import pytest
 from pytest_codeblocks.main import CodeBlock, extract_from_buffer
 
-from . import bands, equations, figures, kernels, notebooks, prose, quiz, sheet, snapshot, structure
+from . import (
+    bands,
+    equations,
+    figures,
+    kernels,
+    labels,
+    notebooks,
+    prose,
+    quiz,
+    sheet,
+    snapshot,
+    structure,
+)
 from .compare import diff, written_output
 from .expand import expand, expand_lines, indented_code
 from .page import Fence, Page, scan, target_file
@@ -123,17 +135,22 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
             "left to `nox -s check`: the site-wide tests in tests/ (orphan snippets and sheets, "
             "notebook prose, guard and scaffold runs); to `nox -s docs`: the built site"
         )
-    for path in stats["updated"]:
+    for path in dict.fromkeys(stats["updated"]):
         terminalreporter.write_line(f"updated {path}")
     if config.option.update_outputs:
         terminalreporter.write_line(
-            f"{len(stats['updated'])} files rewritten; review them with `git diff`"
+            f"{len(set(stats['updated']))} files rewritten; review them with `git diff`"
         )
 
 
 class PageFile(pytest.File):
     def collect(self):
-        self.config.stash[STATS]["pages"] += 1
+        stats = self.config.stash[STATS]
+        stats["pages"] += 1
+        if self.config.option.update_outputs:
+            # The time to read and the counts the page states, rewritten from its content
+            # before it is read (again once its outputs are rewritten: LabelsItem).
+            stats["updated"] += labels.update(_rel(self.path).removeprefix("docs/"), ROOT)
         page = scan(self.path, ROOT)
         if self.config.option.update_outputs:
             _create_missing_outputs(page)
@@ -170,7 +187,8 @@ class PageFile(pytest.File):
         # Numbers in prose are bound to the code and output the page shows. With
         # --update-outputs, ProseItem checks them after the blocks have rewritten the outputs,
         # so that prose written for the new output passes in the same run.
-        displays, equation_problems = equations.scan(page)  # every $$ block: checked or notation
+        # every $$ block: checked or notation
+        displays, equation_problems = equations.scan(page, _binding_names)
         proven = equations.proven_lines(displays)
         if expanded and not updating:
             problems += prose.page_problems(
@@ -227,6 +245,7 @@ class PageFile(pytest.File):
             yield SheetsItem.from_parent(
                 self, name="sheets", page=page, questions=questions, marks=marks, numbers=numbers
             )
+            yield LabelsItem.from_parent(self, name="labels")
 
 
 @pytest.hookimpl(wrapper=True)
@@ -264,6 +283,19 @@ class SheetsItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, 0, f"{_rel(self.path)}: answer and number sheets"
+
+
+class LabelsItem(pytest.Item):
+    """With --update-outputs: the page's time to read once its outputs are rewritten, in its
+    label, nav title and home link (labels.py); skipped when something on the page failed."""
+
+    def runtest(self) -> None:
+        stats = self.config.stash[STATS]
+        if Path(self.path) not in stats["failed"]:
+            stats["updated"] += labels.update(_rel(self.path).removeprefix("docs/"), ROOT)
+
+    def reportinfo(self):
+        return self.path, 0, f"{_rel(self.path)}: time to read"
 
 
 class ProseItem(pytest.Item):
@@ -364,12 +396,7 @@ class BlockItem(pytest.Item):
     def check_output(self, printed: str, stats: dict) -> None:
         if self.fence.output is None:
             if printed:
-                raise Failure(
-                    f"{self.where}: prints output that the page does not show. Add "
-                    "<!--pytest-codeblocks:expected-output--> and a ```text block including "
-                    f"{Path(self.snippet).with_suffix('.out')}, then run `nox -s update`.\n"
-                    f"It printed:\n{printed}"
-                )
+                raise Failure(f"{self.where}: {self.unshown()}\nIt printed:\n{printed}")
             return
         stats["compared"] += 1
         out_file = self.fence.output.files[0]
@@ -385,6 +412,42 @@ class BlockItem(pytest.Item):
             f"{self.fence.output.line}. If the new output is right, run `nox -s update` "
             "and review `git diff`.\n"
             + diff(written, printed, f"written in the docs ({out_file})", "printed by the code")
+        )
+
+    def unshown(self) -> str:
+        """What to do about output the page does not show: in a question, the code above the
+        options must not print (its output would be the answer, under the question)."""
+        target = self.fence.includes[0]
+        section = target.partition(":")[2]
+        inside = next(
+            (
+                q
+                for q in self.questions
+                if q.line < self.fence.line < q.end and q.run() is not self.fence
+            ),
+            None,
+        )
+        if inside is not None:
+            noun = "question" if inside.kind == "hs-quiz" else "task"
+            if section:
+                return (
+                    f"the code the {noun} {inside.id} shows above its options prints, so the "
+                    "reader would see the answer under the question. Move the print out of the "
+                    f"section: in {self.snippet}, put it after `# --8<-- [end:{section}]`, "
+                    "where only the Solution's run of the whole file shows it"
+                )
+            return (
+                f"the code the {noun} {inside.id} shows above its options prints, so the reader "
+                f"would see the answer under the question. Show a section of {self.snippet} "
+                "that does not print (`# --8<-- [start:question]` … `# --8<-- [end:question]` "
+                f'around the code before the print, included as "{self.snippet}:question"), '
+                "and let the Solution's run of the whole file print"
+            )
+        return (
+            "prints output that the page does not show. Add "
+            "<!--pytest-codeblocks:expected-output--> and a ```text block including "
+            f"{Path(self.snippet).with_suffix('.out')} below the code block, then run "
+            "`nox -s update`"
         )
 
     def repr_failure(self, excinfo):
@@ -439,7 +502,9 @@ class EquationItem(pytest.Item):
     def runtest(self) -> None:
         stats = self.config.stash[STATS]
         page = _rel(self.path)
-        problems, compared = equations.check(self.display, page)
+        from .equation_bindings import cases  # imports torch: only where a page has equations
+
+        problems, compared = equations.check(self.display, page, cases(self.display.binding))
         stats["equations"][page][1 if problems else 0] += 1
         if not problems:
             stats["equation_lines"] += len(self.display.equations)
@@ -487,6 +552,15 @@ class FiguresItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, 0, f"{_rel(self.path)}: {len(self.marks)} stated figures"
+
+
+def _binding_names() -> list[str]:
+    """The names a display equation's marker may use. Imported only when a page has a display
+    block: the bindings import torch, which a process that checks pages without one (a guard
+    copy reusing its runs) never needs."""
+    from .equation_bindings import BINDINGS
+
+    return list(BINDINGS)
 
 
 def _report(excinfo, default):

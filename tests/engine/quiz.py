@@ -1,6 +1,6 @@
 """Read quiz questions and fill-in-the-blank tasks from a page as written, and check their form.
 
-The markup is described in CONTRIBUTING.md ("Adding a quiz question or a blank task"). This module
+The markup is described in CONTRIBUTING.md ("A quiz question or a blank task"). This module
 only reads the raw page, so every problem carries the page's own line number; proving keys by
 running code is the job of prove.py.
 """

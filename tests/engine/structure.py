@@ -1,6 +1,7 @@
 """Rules that tie one page to the rest of the site, so that the single-page check finds them:
-the nav lists it with a time to read that the page repeats, the home page links it under that
-same title, its snippets are ruff-clean, and its snippet folder holds no file it never shows.
+the nav lists it, the home page links it under its nav title, its time to read and the counts
+it states follow its content (labels.py), its snippets are ruff-clean, and its snippet folder
+holds no file it never shows.
 
 tests/test_home.py, tests/test_reading_time.py and tests/test_snippets.py apply the same rules
 to the whole site.
@@ -14,24 +15,16 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from . import nav
+from . import labels, nav
 
-NAV_TIME = re.compile(r"\((?P<minutes>\d+) min\)\s*$")
-PAGE_TIME = re.compile(r'<span class="hs-time">[^<]*?(?P<minutes>\d+) min[^<]*</span>')
 HOME = "docs/index.md"
+TIME = re.compile(r"\s*\(\d+ min\)$")  # a title's time to read (labels.py checks it)
 
 
 def nav_line(page: str, root: Path) -> int:
     """The line of mkdocs.yml that lists `page` (relative to docs/) in the nav, or 0."""
     lines = (root / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
     return next((n for n, line in enumerate(lines, 1) if line.rstrip().endswith(page)), 0)
-
-
-def source_of(page: str) -> str:
-    """Where the text of a nav page lives: a notebook page is made from snippets/…/name.py."""
-    if page.endswith(".ipynb"):
-        return f"snippets/{page[: -len('.ipynb')]}.py"
-    return f"docs/{page}"
 
 
 def nav_title(page: str, root: Path) -> str | None:
@@ -42,56 +35,29 @@ def in_nav(page: str, root: Path) -> list[str]:
     if page == "index.md" or page in {p for _, p in nav.pages(root)}:
         return []
     module = page.split("/")[0]
+    minutes = labels.measure(page, root).label
     return [
-        f"mkdocs.yml: docs/{page} is not in the nav. Add it to its module's section, with a time "
-        f'to read: - "Title (N min)": {page}   (module folder: {module}/)'
+        f"mkdocs.yml: docs/{page} is not in the nav. Add it to the section of {module}/, with "
+        f'the time it takes to read: - "<Title> ({minutes} min)": {page}'
     ]
 
 
-def time_label(page: str, root: Path) -> list[str]:
-    """The nav title ends in "(N min)" and the page shows the same N in its hs-time label."""
-    title = nav_title(page, root)
-    if title is None or page == "index.md":
-        return []
-    where_nav = f"mkdocs.yml:{nav_line(page, root)}"
-    label = NAV_TIME.search(title or "")
-    if label is None:
-        return [f'{where_nav}: the nav title of {page} needs a time to read, e.g. "Quiz (15 min)"']
-    source = source_of(page)
-    text = (root / source).read_text(encoding="utf-8")
-    shown = PAGE_TIME.search(text)
-    if shown is None:
-        return [
-            f"{source}: the nav ({where_nav}) says {label[0]}, but the page has no label; add "
-            f'<span class="hs-time">:material-clock-outline: {label["minutes"]} min</span>'
-        ]
-    if shown["minutes"] != label["minutes"]:
-        line = text[: shown.start()].count("\n") + 1
-        return [
-            f"{where_nav} and {source}:{line}: the nav title {title!r} says {label['minutes']} "
-            f"min, the page says {shown['minutes']} min. Make them agree (the home page's link "
-            "repeats the nav title)"
-        ]
-    return []
-
-
 def home_link(page: str, root: Path) -> list[str]:
-    """docs/index.md links the page under its nav title, time to read included."""
+    """docs/index.md links the page under its nav title (the time to read in both is the job
+    of labels.py, which names all three places when they disagree)."""
     title = nav_title(page, root)
     if title is None or page == "index.md":
         return []
     lines = (root / HOME).read_text(encoding="utf-8").split("\n")
-    if any(f"[{title}]({page})" in line for line in lines):
+    link = re.compile(rf"\[(?P<title>[^\]]*)\]\({re.escape(page)}\)")
+    linked = [(n, m) for n, line in enumerate(lines, 1) if (m := link.search(line))]
+    if any(TIME.sub("", m["title"]) == TIME.sub("", title) for _, m in linked):
         return []
-    if time_label(page, root):
-        return []  # the nav and the page disagree: that is the one to fix first
-    linked = [(n, line) for n, line in enumerate(lines, 1) if f"]({page})" in line]
     if linked:
-        number, line = linked[0]
-        shown = re.search(rf"\[([^\]]*)\]\({re.escape(page)}\)", line)
+        number, shown = linked[0]
         return [
-            f"{HOME}:{number}: links {page} as {shown[1] if shown else line.strip()!r}, but its "
-            f"nav title (mkdocs.yml:{nav_line(page, root)}) is {title!r}: use the nav title"
+            f"{HOME}:{number}: links {page} as {shown['title']!r}, but its nav title "
+            f"(mkdocs.yml:{nav_line(page, root)}) is {title!r}: use the nav title"
         ]
     return [
         f"{HOME}: the home page does not link {page} (docs/{page}). Add, in its module's list: "
@@ -170,6 +136,6 @@ def orphans(page: str, shown: set[str], root: Path) -> list[str]:
 
 def page_problems(page: str, shown: set[str], root: Path) -> list[str]:
     """Every rule of this module for one page (relative to docs/), e.g. why-rnns/quiz.md."""
-    problems = in_nav(page, root) + time_label(page, root) + home_link(page, root)
+    problems = in_nav(page, root) + labels.problems(page, root) + home_link(page, root)
     problems += orphans(page, shown, root)
     return problems + ruff(sorted(f for f in shown if f.endswith(".py")), root)
