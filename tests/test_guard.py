@@ -200,6 +200,36 @@ def shift_nav_time(page: str) -> Callable[[Path], None]:
     return mutate
 
 
+def key_moved(page: str, sheet: str, question_id: str, letter: str) -> Callable[[Path], None]:
+    """Swap the key's option of `question_id` with option `letter`, and make data-key and the
+    answer sheet follow: the question stays right, only the position of its key moves."""
+
+    def swap(lines: list[str], first: int, pattern: str, old: int, new: int) -> None:
+        rows = [n for n in range(first, len(lines)) if re.match(pattern, lines[n])][:4]
+        a, b = rows[old], rows[new]
+        text = {n: re.sub(pattern, "", lines[n]) for n in (a, b)}
+        prefix = {n: re.match(pattern, lines[n])[0] for n in (a, b)}
+        lines[a], lines[b] = prefix[a] + text[b], prefix[b] + text[a]
+
+    def mutate(root: Path) -> None:
+        lines = (root / page).read_text(encoding="utf-8").split("\n")
+        start = next(n for n, line in enumerate(lines) if f'id="{question_id}"' in line)
+        key = re.search(r'data-key="([A-D])"', lines[start])[1]
+        old, new = "ABCD".index(key), "ABCD".index(letter)
+        lines[start] = lines[start].replace(f'data-key="{key}"', f'data-key="{letter}"')
+        swap(lines, start, r"^\d\. ", old, new)
+        (root / page).write_text("\n".join(lines), encoding="utf-8")
+        rows = (root / sheet).read_text(encoding="utf-8").split("\n")
+        start = next(n for n, line in enumerate(rows) if line.startswith(f"{question_id} "))
+        rows[start] = rows[start].replace(f"key {key}", f"key {letter}")
+        swap(rows, start + 1, r"^  [* ] [A-D]\. ", old, new)
+        for n in range(start + 1, start + 5):  # the star marks the key's row
+            rows[n] = ("  * " if rows[n][4] == letter else "    ") + rows[n][4:]
+        (root / sheet).write_text("\n".join(rows), encoding="utf-8")
+
+    return mutate
+
+
 def shift_time(page: str, minutes: int) -> Callable[[Path], None]:
     """Add `minutes` to the time to read of `page` in all three places that show it (its label,
     its nav title, its home link), so that they still agree."""
@@ -211,6 +241,39 @@ def shift_time(page: str, minutes: int) -> Callable[[Path], None]:
             line, (start, end) = lines[place.line - 1], place.span
             lines[place.line - 1] = f"{line[:start]}{place.minutes + minutes}{line[end:]}"
             (root / place.path).write_text("\n".join(lines), encoding="utf-8")
+
+    return mutate
+
+
+def blank_key_moved(
+    page: str, sheet: str, task_id: str, blank: int, letter: str
+) -> Callable[[Path], None]:
+    """Swap the key's option of one blank of `task_id` with option `letter` (two cells of its
+    table row), and make data-key and the answer sheet follow: the task stays right, only the
+    position of that blank's key moves."""
+
+    def mutate(root: Path) -> None:
+        lines = (root / page).read_text(encoding="utf-8").split("\n")
+        start = next(n for n, line in enumerate(lines) if f'id="{task_id}"' in line)
+        key = re.search(rf'data-key="[^"]*\b{blank}=([A-D])', lines[start])[1]
+        old, new = "ABCD".index(key), "ABCD".index(letter)
+        lines[start] = lines[start].replace(f"{blank}={key}", f"{blank}={letter}", 1)
+        row = next(n for n in range(start, len(lines)) if lines[n].startswith(f"| {blank} |"))
+        cells = lines[row].split("|")  # "", " 1 ", " `A` ", …, ""
+        cells[2 + old], cells[2 + new] = cells[2 + new], cells[2 + old]
+        lines[row] = "|".join(cells)
+        (root / page).write_text("\n".join(lines), encoding="utf-8")
+        rows = (root / sheet).read_text(encoding="utf-8").split("\n")
+        start = next(n for n, line in enumerate(rows) if line.startswith(f"{task_id} "))
+        rows[start] = rows[start].replace(f"{blank}={key}", f"{blank}={letter}", 1)
+        row = next(n for n in range(start, len(rows)) if rows[n].startswith(f"  blank {blank}: "))
+        head, _, body = rows[row].partition(": ")
+        texts = [re.sub(r"^\*?[A-D]\. ", "", cell) for cell in body.split(" | ")]
+        texts[old], texts[new] = texts[new], texts[old]
+        rows[row] = f"{head}: " + " | ".join(
+            f"{'*' if n == new else ''}{'ABCD'[n]}. {text}" for n, text in enumerate(texts)
+        )
+        (root / sheet).write_text("\n".join(rows), encoding="utf-8")
 
     return mutate
 
@@ -302,6 +365,20 @@ CASES = [
         "why-rnns/ in the nav",
     ),
     (
+        # A section runs alone: the message says to move what it needs inside it.
+        "section that needs an import from outside it",
+        replace(
+            "snippets/why-rnns/quiz/output_shape.py",
+            "# --8<-- [start:question]\nimport torch\nfrom torch import nn\n",
+            "import torch\nfrom torch import nn\n\n# --8<-- [start:question]\n",
+        ),
+        re.compile(
+            rf"^{re.escape(QUIZ)}:\d+ \(snippets/why-rnns/quiz/output_shape\.py:question\): the "
+            r"code raised.*NameError.*the section 'question' runs on its own. Move the imports",
+            re.M | re.S,
+        ),
+    ),
+    (
         # The fix is to move the print out of the section, not to show its output under the
         # question (which would show the answer).
         "print inside a question's section",
@@ -327,6 +404,18 @@ CASES = [
         "shape in a concept page's prose",
         replace(SHAPES, "the rows with `(5, 10)`", "the rows with `(5, 12)`"),
         re.compile(rf"^{re.escape(SHAPES)}:\d+: '\(5, 12\)' in running text", re.M),
+    ),
+    (
+        # Only a cited paper's year is exempt inside <cite>; any other number is still bound.
+        "number other than a year in a citation",
+        replace(
+            ATTENTION, 'Translate", ICLR 2015</cite>', 'Translate", ICLR 2015, 15 pages</cite>'
+        ),
+        re.compile(
+            rf"^{re.escape(ATTENTION)}:{line_of(ATTENTION, 'ICLR 2015</cite>')}: '15' in running "
+            "text is bound to nothing that runs",
+            re.M,
+        ),
     ),
     (
         # 3 is in the task's code too: only the reviewed number sheet sees the change.
@@ -415,6 +504,28 @@ CASES = [
         "flipped quiz key",
         replace(QUIZ, 'id="q-output-shape" data-key="C"', 'id="q-output-shape" data-key="B"'),
         question(QUIZ, "q-output-shape"),
+    ),
+    (
+        # Each question stays right (key, proof and sheet agree); only the keys pile up on C.
+        "quiz keys piled on one letter",
+        both(
+            key_moved(QUIZ, QUIZ_SHEET, "q-batch-first-shape", "C"),
+            key_moved(QUIZ, QUIZ_SHEET, "q-next-word", "C"),
+            key_moved(QUIZ, QUIZ_SHEET, "q-hidden-batch", "C"),
+        ),
+        re.compile(
+            rf"^{re.escape(QUIZ)}:\d+: 6 of the 12 questions have the key C \(.*\); at most 5 may",
+            re.M,
+        ),
+    ),
+    (
+        # The task stays right (key, proof and sheet agree); only one more blank's key is B.
+        "practice keys piled on one letter",
+        blank_key_moved(PRACTICE, PRACTICE_SHEET, "b-initial-hidden", 1, "B"),
+        re.compile(
+            rf"^{re.escape(PRACTICE)}:\d+: 5 of the 10 blanks have the key B \(.*\); at most 4 may",
+            re.M,
+        ),
     ),
     (
         "edited option text",

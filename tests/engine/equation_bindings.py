@@ -354,6 +354,37 @@ def additive_attention(seed, size) -> Case:
     )
 
 
+def scaled_attention(seed, size) -> Case:
+    """Queries, keys and values of their own sizes, against F.scaled_dot_product_attention's
+    default scale (one sequence, batch 1)."""
+    steps, source, d, d_v = size
+    torch.manual_seed(seed)
+    q = torch.randn(1, steps, d, dtype=torch.float64)
+    k = torch.randn(1, source, d, dtype=torch.float64)
+    v = torch.randn(1, source, d_v, dtype=torch.float64)
+    context = F.scaled_dot_product_attention(q, k, v)  # no scale given: PyTorch's default
+    # PyTorch returns no weights; with the identity as values, its output is the weights.
+    identity = torch.eye(source, dtype=torch.float64).unsqueeze(0)
+    weights = F.scaled_dot_product_attention(q, k, identity)
+    scores = q @ k.transpose(1, 2) / math.sqrt(d)  # as snippets/seq2seq/queries-keys-values
+    _agree("scaled-attention", weights @ v, context, "its weights do not give PyTorch's context")
+    _agree("scaled-attention", scores.softmax(-1), weights, "its scores do not give the weights")
+    values = {"T": steps, "S": source, "d": d, "e_{tj}": scores[0], r"\alpha_{tj}": weights[0]}
+    values["c_t"] = _steps(context)
+    families = {"q": _steps(q), "k": _steps(k), "v": _steps(v), "e": scores[0]}
+    families[r"\alpha"] = weights[0]
+    families["c"] = _steps(context)
+    label = f"seed {seed}, T {steps}, S {source}, d {d}, size of v_j {d_v}"
+    return _case(
+        label,
+        "F.scaled_dot_product_attention (its default scale)",
+        values,
+        {"e_{tj}", r"\alpha_{tj}", "c_t"},
+        families,
+        {"t": range(1, steps + 1), "j": range(1, source + 1)},
+    )
+
+
 def z_score(seed, size) -> Case:
     """Scaling fitted on the training part, as snippets/forecasting/evaluation/scaling.py does."""
     length, n = size
@@ -594,6 +625,8 @@ BINDINGS = {
     "dot-attention": (dot_attention, [(4, 6, 5), (1, 3, 2), (3, 7, 4)]),
     # (T, S, size of s_t, of h_j, of v): the first with s_t and h_j of one size
     "additive-attention": (additive_attention, [(4, 6, 5, 5, 3), (3, 5, 4, 6, 7), (1, 3, 2, 3, 4)]),
+    # (T, S, d of q_t and k_j, size of v_j)
+    "scaled-attention": (scaled_attention, [(4, 6, 5, 3), (1, 3, 2, 2), (3, 7, 16, 4)]),
     # (series length, training part)
     "z-score": (z_score, [(20, 15), (50, 40), (9, 6)]),
     # (series length, first test target, season m, window)

@@ -717,7 +717,8 @@ def check(display: Display, path, runs: list[Case]) -> tuple[list[str], int]:
                     continue
                 problems.append(
                     f"{where}: `{eq.text}` defines {eq.lhs}, which binding {display.binding} "
-                    f"does not check; it checks {', '.join(sorted(case.references))}"
+                    f"does not check; it checks {', '.join(sorted(case.references))}: use "
+                    "one of those, or add it to the binding in equation_bindings.py"
                 )
                 reported.add(number)
                 continue
@@ -734,7 +735,8 @@ def check(display: Display, path, runs: list[Case]) -> tuple[list[str], int]:
     if not checked and not problems:
         problems.append(
             f"{path}:{display.line}: equation {display.binding}: no line of this block defines "
-            f"what the binding checks ({', '.join(sorted(runs[0].references))})"
+            f"what the binding checks ({', '.join(sorted(runs[0].references))}): write one of "
+            "them as `left = …`, or mark the block <!--hs-notation--> if it computes nothing"
         )
     return problems, compared
 

@@ -47,7 +47,10 @@ def expand(page: Page, root: Path) -> tuple[str, list[str]]:
         try:
             pre.run(list(fence.body))
         except SnippetMissingError as err:
-            problems.append(f"{page.path}:{fence.line}: missing include: {err}")
+            problems.append(
+                f"{page.path}:{fence.line}: missing include: {err}. Check the path (a page's "
+                "files live in snippets/<module>/<page>/) or create the file"
+            )
     if problems:
         return "", problems
     try:

@@ -48,7 +48,7 @@ CODE_SPAN = re.compile(r"`[^`]*`")
 TAG = re.compile(r"<[^>]+>")
 SHEETS = Path("tests") / "number_sheets"
 KNOWN = {"data-figure", "data-range", "data-count", "data-bound"}
-HOW = 'wrap it as <span data-figure="experiment:key">…</span> (see CONTRIBUTING.md)'
+HOW = 'wrap it as <span data-figure="experiment:key">…</span> (see contributing/experiments.md)'
 
 
 @dataclass
@@ -121,7 +121,7 @@ def scan(lines: Iterable[tuple[int, str]], path: str) -> tuple[list[Figure], lis
                 problems.append(
                     f"{where}: a figure span takes data-figure and at most one of data-range, "
                     f"data-count and data-bound{f', not {unknown[0]}' if unknown else ''} "
-                    "(CONTRIBUTING.md)"
+                    "(contributing/experiments.md)"
                 )
                 continue
             problem = _malformed(figure) or _misnamed(

@@ -108,7 +108,7 @@ print(tuple(y.shape))
 """
 
 BLANK = """
-<div class="hs-blanks" id="{id}" data-key="1=A 2=A" data-difficulty="{difficulty}" markdown>
+<div class="hs-blanks" id="{id}" data-key="1=A 2=B" data-difficulty="{difficulty}" markdown>
 
 **Complete the code so that it adds up each row of `x`.**
 
@@ -119,7 +119,7 @@ BLANK = """
 | Blank | A | B | C | D |
 | :---: | --- | --- | --- | --- |
 | 1 | `sum` | `size` | `view` | `numel` |
-| 2 | `1` | `0` | `2` | `-2` |
+| 2 | `0` | `1` | `2` | `-2` |
 
 ??? tip "Hint"
     Which dimension runs along a row?
@@ -379,11 +379,21 @@ def main(argv: list[str]) -> int:
         capture_output=True,
         text=True,
     )
+    named = " ".join(targets)
     if run.returncode:
         print(run.stdout[-3000:])
+        print(
+            f"\nThe files above were written, but the page does not pass yet: fix what is named "
+            f"above (it may be in what you wrote before), then run\n"
+            f"  python3 -m nox -s update -- {named}"
+        )
         return run.returncode
-    named = " ".join(targets)
-    print("\nwrote its outputs, answer sheet, time to read and counts. Next (CONTRIBUTING.md):")
+    wrote = (
+        "its output and time to read"
+        if args.kind == "page"
+        else ("its output and answer sheet, and the page's time to read and count of items")
+    )
+    print(f"\nwrote {wrote}. Next (CONTRIBUTING.md):")
     print("  replace the placeholders, then")
     print(f"  python3 -m nox -s update -- {named} && git diff")
     print(f"  python3 -m nox -s tests -- {named}")

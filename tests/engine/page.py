@@ -76,7 +76,7 @@ def scan(path: Path, root: Path) -> Page:
                 problem(
                     i + 1,
                     f"'{line.strip()}' is not allowed: nothing may be skipped or marked, and the "
-                    f"only directive is {OUTPUT_MARKER}",
+                    f"only directive is {OUTPUT_MARKER}; delete it",
                 )
             elif not [f for f in fences if not f.is_output]:
                 problem(i + 1, f"{OUTPUT_MARKER} has no code block before it on this page")
@@ -130,7 +130,7 @@ def check_output_file(output: Fence, code: Fence, problem) -> None:
         problem(
             output.line,
             f"this output block includes {output.files[0]}, but what {code.files[0]} prints "
-            f"lives beside it, in {beside}",
+            f"lives beside it, in {beside}: include {beside}",
         )
 
 
@@ -158,7 +158,7 @@ def check_fence(fence: Fence, mark: str, problem) -> None:
                 if fence.lang != "python"
                 else "pytest-codeblocks skips a block whose info string is more than 'python'"
             )
-            problem(where, f"```{fence.info} would be silently skipped: {hint}")
+            problem(where, f"```{fence.info} would be silently skipped: {hint}; write ```python")
         else:
             problem(
                 where,

@@ -360,7 +360,7 @@ class BlockItem(pytest.Item):
         run = execute(code, self.snippet, first_line, rng_seed=1)
         stats["executed"] += 1
         if run.error:
-            raise Failure(f"{self.where}: the code raised\n{run.error}")
+            raise Failure(f"{self.where}: the code raised\n{run.error}{self.alone(run.error)}")
         # The second run changes both the global seed and torch's thread count: one run more
         # proves the output owes nothing to either (a third tells which, only on failure).
         threads = other_thread_count()
@@ -412,6 +412,18 @@ class BlockItem(pytest.Item):
             f"{self.fence.output.line}. If the new output is right, run `nox -s update` "
             "and review `git diff`.\n"
             + diff(written, printed, f"written in the docs ({out_file})", "printed by the code")
+        )
+
+    def alone(self, error: str) -> str:
+        """A section shown on its own that needs a name or an import from outside it."""
+        section = self.fence.includes[0].partition(":")[2]
+        last = error.rstrip().split("\n")[-1]
+        if not section or not last.startswith(("NameError", "ModuleNotFoundError", "ImportError")):
+            return ""
+        return (
+            f"\nWhat is shown is what runs: the section '{section}' runs on its own. Move the "
+            f"imports and the lines that define what it uses inside `# --8<-- [start:{section}]` "
+            f"… `# --8<-- [end:{section}]` in {self.snippet}, or show the whole file."
         )
 
     def unshown(self) -> str:

@@ -7,6 +7,8 @@ A page may only state a number that the reader can see being produced:
    admonitions, a question's hint and solution), must appear in the code or the printed output
    shown in the same part of the page: the same `#`/`##` section, or, inside a quiz question or
    a blank task, the same <div>. A figure span (figures.py) is bound to an experiment instead.
+   The year of a cited paper, inside `<cite>…</cite>` on one line, is about no code and is not
+   bound (the number sheet still lists it); every other number in a citation is.
 2. On an experiment page (`experiment.md`) and in the Markdown cells of an experiment
    notebook, which show no code of their own, every such number is a figure span.
 3. A comment in a snippet states no shape (a numeric tuple): make it an `assert` or print it.
@@ -61,6 +63,8 @@ NAMED = re.compile(
 )
 HEADING = re.compile(r"^(#{1,2})\s")  # a new part of the page; ### stays in its section
 FIGURE_SPAN = re.compile(r"<span\b[^>]*\bdata-figure=[^>]*>.*?</span>")
+CITATION = re.compile(r"<cite>.*?</cite>")
+YEAR = re.compile(r"(?<![\w.])(?:19|20)\d\d(?![\w.])")  # 2015, in "ICLR 2015"
 TIME_SPAN = re.compile(r'<span class="hs-time">.*?</span>')
 TIME_LABEL = re.compile(r"\(\d+ min\)")  # "[Quick intro (5 min)](…)": checked against the nav
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
@@ -194,7 +198,7 @@ def page_problems(
     for number, key, line in order:
         if number in proven:
             continue
-        text = clean(line)
+        text = clean(CITATION.sub(lambda cite: YEAR.sub(" ", cite[0]), line))
         if experiment_page:
             loose = [t for t in unbound(text, "") if t]
             how = "wrap it in a data-figure span that reads the experiment's results"

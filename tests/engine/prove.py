@@ -39,7 +39,9 @@ def prove_question(page: Page, block: Block, output: str | None) -> Proof:
             what = "code to run" if _is_code_question(block) else "a value code can print"
             proof.problems.append(
                 f"{block.label(page)}: every option is {what}, so the Solution must show a run "
-                "that proves the key (see CONTRIBUTING.md)"
+                "that proves the key: include the question's whole snippet there, with "
+                "<!--pytest-codeblocks:expected-output--> and its .out below it (as `nox -s new "
+                "-- question` writes it), printing the key's option last"
             )
         return proof
     proof = Proof(EXECUTION)
@@ -56,7 +58,10 @@ def prove_question(page: Page, block: Block, output: str | None) -> Proof:
         )
     for letter, text in texts.items():
         if letter != block.key and text == last:
-            proof.problems.append(f"{where}: option {letter} is also {last!r}: two right answers")
+            proof.problems.append(
+                f"{where}: option {letter} is also {last!r}: two right answers. Make option "
+                f"{letter} the result of a mistake named in Common mistakes"
+            )
     proof.report.append(f"{block.id}: key {block.key} printed by the code: {last}")
     if _is_code_question(block):
         _prove_code_options(proof, where, block, texts, output)
@@ -119,8 +124,9 @@ def _prove_code_options(
         ran = [line for line in output.split("\n") if line.startswith(f"{text} -> ")]
         if not ran:
             proof.problems.append(
-                f"{where}: option {letter} is never run: the output has no line "
-                f"starting with {text + ' -> '!r}. Run every option exactly as written."
+                f"{where}: option {letter} is never run: the output has no line starting with "
+                f"{text + ' -> '!r}. In the snippet, run every option exactly as written and "
+                "print `<option> -> <outcome>` (see snippets/why-rnns/quiz/create_layer.py)"
             )
             continue
         outcomes[letter] = ran[0][len(text) + 4 :]
@@ -129,8 +135,8 @@ def _prove_code_options(
     for letter, outcome in outcomes.items():
         if letter != block.key and outcome == key_outcome:
             proof.problems.append(
-                f"{where}: option {letter} gives the same outcome as the key {block.key}: "
-                f"{outcome!r}"
+                f"{where}: option {letter} gives the same outcome as the key {block.key}, "
+                f"{outcome!r}, so it is right too: change option {letter}"
             )
 
 
@@ -143,7 +149,8 @@ def prove_task(
     blanks = sorted({int(n) for n in BLANK.findall(code)})
     if blanks != sorted(block.rows):
         proof.problems.append(
-            f"{where}: the code has blanks {blanks}, but the table has rows {sorted(block.rows)}"
+            f"{where}: the code has blanks {blanks}, but the table has rows "
+            f"{sorted(block.rows)}: give the table one row per blank, numbered as in the code"
         )
         return proof
     keys = block.keys()

@@ -142,7 +142,9 @@ def _read(page: Page, start: int, kind: str, attrs: str) -> Block:
         block.notes.append((None, "the <div> is never closed: end it with a line </div>"))
     for title, (first, last) in block.sections.items():
         if not any(page.lines[n - 1].strip() for n in range(first + 1, last)):
-            block.notes.append((first, f'"{title}" is empty'))
+            block.notes.append(
+                (first, f'"{title}" is empty: write it on the lines below, indented four spaces')
+            )
     return block
 
 
@@ -191,10 +193,46 @@ def check_page(page: Page, found: list[Block]) -> list[str]:
     seen: dict[str, int] = {}
     for block in found:
         if block.id in seen:
-            problems.append(f"{block.label(page)}: id already used at line {seen[block.id]}")
+            problems.append(
+                f"{block.label(page)}: id already used at line {seen[block.id]}; give this one "
+                "a new id (never rename a published one: readers' progress is stored under it)"
+            )
         seen.setdefault(block.id, block.line)
         check = _check_question if block.kind == "hs-quiz" else _check_task
         problems += [f"{block.label(page, line)}: {text}" for line, text in check(block)]
+    return problems + key_balance(page, found)
+
+
+def key_balance(page: Page, found: list[Block]) -> list[str]:
+    """No letter holds more than 40% of a page's question keys, nor of its blank keys (counted
+    over every blank of every task), rounded up (5 of 12, 6 of 13): a reader who always picks
+    one letter must not pass the quiz or the practice."""
+    questions = [(b, b.id, b.key) for b in found if b.kind == "hs-quiz" and b.key in LETTERS]
+    blanks = [
+        (b, f"{b.id} blank {number}", letter)
+        for b in found
+        if b.kind == "hs-blanks"
+        for number, letter in sorted(b.keys().items())
+    ]
+    return _balance(page, "questions", "two options", questions) + _balance(
+        page, "blanks", "two options of its row (two columns of the table)", blanks
+    )
+
+
+def _balance(page: Page, noun: str, swap: str, keyed: list[tuple[Block, str, str]]) -> list[str]:
+    limit = -(-2 * len(keyed) // 5)  # 40%, rounded up
+    problems = []
+    for letter in LETTERS:
+        holding = [(block, name) for block, name, key in keyed if key == letter]
+        if len(holding) > limit:
+            problems.append(
+                f"{page.path}:{holding[0][0].line}: {len(holding)} of the {len(keyed)} {noun} "
+                f"have the key {letter} ({', '.join(name for _, name in holding)}); at most "
+                f"{limit} may (40%, rounded up). Move the right option of "
+                f"{len(holding) - limit} of them to another letter: swap {swap}, set "
+                "data-key, make letters named in the Solution and Common mistakes follow, then "
+                "run `nox -s update` to rewrite the answer sheet"
+            )
     return problems
 
 
@@ -231,7 +269,11 @@ def _check_question(block: Block) -> list[tuple[int | None, str]]:
         if option.text in texts[:index]:
             first = LETTERS[texts.index(option.text)]
             problems.append(
-                (option.line, f"option {LETTERS[index]} has the same text as option {first}")
+                (
+                    option.line,
+                    f"option {LETTERS[index]} has the same text as option {first}; make it "
+                    "another mistake",
+                )
             )
     problems += _check_answer_lines(block)
     return problems
@@ -280,12 +322,17 @@ def _check_task(block: Block) -> list[tuple[int | None, str]]:
                 )
         codes = [o.code for o in options]
         if len(set(codes)) != len(codes):
-            problems.append((row_line, f"blank {number}: two options are the same"))
+            problems.append((row_line, f"blank {number}: two options are the same; change one"))
         if number in keys and keys[number] not in LETTERS[: len(options)]:
             problems.append((row_line, f"blank {number}: key {keys[number]} is not an option"))
     if block.run() is None:
         problems.append(
-            (None, "the Solution needs the filled-in code's output: an expected-output block")
+            (
+                None,
+                "the Solution needs the filled-in code's output: inside it, add "
+                "<!--pytest-codeblocks:expected-output--> and a ```text block including the .out "
+                "beside the task's snippet (as `nox -s new -- blank` writes it)",
+            )
         )
     return problems
 

@@ -93,9 +93,12 @@ def _execute(
         return Result(out.getvalue())
     finally:
         # Neither a snippet that calls torch.set_num_threads(1) nor `threads` may set it for the
-        # blocks after it: each block's second run uses another thread count (plugin.py).
+        # blocks after it: each block's second run uses another thread count (plugin.py). Nor
+        # may a torch.set_default_dtype(torch.float64) change what the next blocks print.
         if threads_before is not None:
-            sys.modules["torch"].set_num_threads(threads_before)
+            torch = sys.modules["torch"]
+            torch.set_num_threads(threads_before)
+            torch.set_default_dtype(torch.float32)
 
 
 def other_thread_count() -> int:

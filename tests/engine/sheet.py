@@ -76,7 +76,9 @@ def check(page: Page, found: list[Block], root: Path) -> list[str]:
             )
     gone = set(before) - {block.id for block in found}
     problems += [
-        f"{sheet_path(page)}: {name} is on the sheet but not on {page.path}" for name in gone
+        f"{sheet_path(page)}: {name} is on the sheet but not on {page.path}; if you removed it "
+        "on purpose, run `nox -s update`, which drops it"
+        for name in gone
     ]
     return problems or [f"{sheet_path(page)}: out of date (order changed); run `nox -s update`"]
 

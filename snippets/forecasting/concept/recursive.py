@@ -4,7 +4,7 @@ import torch
 
 # A sine obeys a linear rule exactly: y[t+1] = 2 cos(w) y[t] - y[t-1].
 w = 2 * math.pi / 12
-t = torch.arange(40.0)
+t = torch.arange(40, dtype=torch.float64)
 series = torch.sin(w * t)
 
 
@@ -21,7 +21,5 @@ for name, slope in [("exact rule", 2 * math.cos(w)), ("rule 1% off", 2 * math.co
         forecasts.append(nxt)
         window = torch.cat([window[1:], nxt.reshape(1)])  # slide: drop oldest, add forecast
     errors = (torch.stack(forecasts) - series[24:36]).abs()
-    print(
-        f"{name}: error after 1 step {errors[0]:.3f}, after 6 {errors[5]:.3f}, "
-        f"after 12 {errors[11]:.3f}"
-    )
+    print(f"{name}, error at steps 1 to 12:")
+    print(" ".join(f"{e:.3f}" for e in errors))

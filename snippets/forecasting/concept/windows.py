@@ -10,3 +10,4 @@ print("targets:", tuple(targets.shape))
 for window, target in zip(inputs[:2], targets[:2], strict=True):
     print(window.tolist(), "->", target.item())
 print(inputs[-1].tolist(), "->", targets[-1].item())
+print(f"{series[-1].item()} in any input window:", (inputs == series[-1]).any().item())

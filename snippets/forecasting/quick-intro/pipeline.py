@@ -6,7 +6,8 @@ from torch import nn
 torch.manual_seed(0)
 PERIOD, WINDOW = 12, 24
 t = torch.arange(200.0)
-series = 0.02 * t + torch.sin(2 * math.pi * t / PERIOD) + 0.2 * torch.randn(200)
+trend, season = 0.02 * t, torch.sin(2 * math.pi * t / PERIOD)
+series = trend + season + 0.2 * torch.randn(200)
 
 split = 160  # by time: targets before it train, targets from it on test
 mean, std = series[:split].mean(), series[:split].std()  # fitted on the training part
@@ -22,6 +23,9 @@ naive = test_x[:, -1, 0] * std + mean
 seasonal = test_x[:, -PERIOD, 0] * std + mean
 print(f"naive MAE {(naive - truth).abs().mean():.3f}")
 print(f"seasonal naive MAE {(seasonal - truth).abs().mean():.3f}")
+season_step = season.diff().abs().mean()  # how far the season moves in one step, on average
+trend_season = trend[PERIOD] - trend[0]  # how far the trend moves in one season
+print(f"season moves {season_step:.2f} in one step; trend moves {trend_season:.2f} in a season")
 
 lstm = nn.LSTM(input_size=1, hidden_size=16, batch_first=True)
 head = nn.Linear(16, 1)

@@ -20,3 +20,9 @@ print("encoder outputs:", tuple(encoder_outputs.shape))
 print("h_n:            ", tuple(h_n.shape))
 print("decoder outputs:", tuple(decoder_outputs.shape))
 print("logits:         ", tuple(logits.shape))
+
+# With nn.LSTM the state is a pair: hand both over.
+lstm_encoder, lstm_decoder = nn.LSTM(8, 16, batch_first=True), nn.LSTM(8, 16, batch_first=True)
+_, (h_n, c_n) = lstm_encoder(embed_source(source))
+lstm_outputs, _ = lstm_decoder(embed_target(decoder_input), (h_n, c_n))
+print("LSTM decoder outputs, from (h_n, c_n):", tuple(lstm_outputs.shape))

@@ -1,12 +1,13 @@
-NEXT = {  # the probability of each next token, given the tokens written so far
-    (): {"a": 0.55, "b": 0.45},
-    ("a",): {"x": 0.6, "y": 0.4},
-    ("b",): {"x": 0.8, "y": 0.2},
+NEXT = {  # the probability of each next word, given the words written so far
+    (): {"the": 0.5, "a": 0.4, "one": 0.1},
+    ("the",): {"cat": 0.3, "dog": 0.7},
+    ("a",): {"cat": 0.9, "dog": 0.1},
+    ("one",): {"cat": 0.7, "dog": 0.3},
 }
 
 
 def beam(width):
-    beams = [((), 1.0)]  # (tokens so far, their probability)
+    beams = [((), 1.0)]  # (words so far, their probability)
     for _ in range(2):
         grown = [((*w, t), p * q) for w, p in beams for t, q in NEXT[w].items()]
         beams = sorted(grown, key=lambda b: b[1], reverse=__1__)[:__2__]

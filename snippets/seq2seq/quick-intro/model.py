@@ -25,8 +25,19 @@ model = Seq2Seq()
 source = torch.randint(0, 10, (4, 7))  # four strings of seven digits
 target = source.flip(dims=[1])
 decoder_input = torch.cat([torch.full((4, 1), model.bos), target[:, :-1]], dim=1)
+optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+
 logits, weights = model(source, decoder_input)
 print("logits: ", tuple(logits.shape))
 print("weights:", tuple(weights.shape), "(batch, target, source)")
 loss = nn.functional.cross_entropy(logits.flatten(0, 1), target.flatten())
-print("loss:", round(loss.item(), 4))
+optimizer.zero_grad()
+loss.backward()
+optimizer.step()
+print("loss before the step:", round(loss.item(), 4))
+print("every parameter got a gradient:", all(p.grad is not None for p in model.parameters()))
+
+with torch.no_grad():
+    logits, _ = model(source, decoder_input)
+    after = nn.functional.cross_entropy(logits.flatten(0, 1), target.flatten())
+print("lower on this batch after it:", after.item() < loss.item())

@@ -23,8 +23,8 @@ with torch.no_grad():
 agree = (forced == free).all(dim=0)  # for each step: the same on all fifty strings?
 print("agree on all strings, step by step:", agree.tolist())
 OPTIONS = {
-    "only the first step": [True] + [False] * 5,
     "every step": [True] * 6,
+    "only the first step": [True] + [False] * 5,
     "no step": [False] * 6,
     "only the last step": [False] * 5 + [True],
 }

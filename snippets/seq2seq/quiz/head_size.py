@@ -3,7 +3,7 @@ from torch import nn
 
 torch.manual_seed(0)
 states, context = torch.randn(2, 7, 32), torch.randn(2, 7, 32)  # s_t and c_t, hidden 32
-OPTIONS = ["nn.Linear(64, 10)", "nn.Linear(32, 10)", "nn.Linear(10, 64)", "nn.Linear(32 + 7, 10)"]
+OPTIONS = ["nn.Linear(32, 10)", "nn.Linear(64, 10)", "nn.Linear(10, 64)", "nn.Linear(32, 2 * 10)"]
 right = []
 for line in OPTIONS:
     head = eval(line, {"nn": nn})

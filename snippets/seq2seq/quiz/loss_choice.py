@@ -9,10 +9,10 @@ logits = torch.randn(4, 7, 10)  # (batch, target, vocab), from the decoder
 # The loss the decoder needs: the next token's loss, at every step, averaged.
 wanted = torch.stack([F.cross_entropy(logits[:, t], target[:, t]) for t in range(7)]).mean()
 OPTIONS = [
-    "F.cross_entropy(logits.flatten(0, 1), target.flatten())",
-    "F.cross_entropy(logits.flatten(0, 1), decoder_input.flatten())",
     "F.cross_entropy(logits, target)",
     "F.cross_entropy(logits[:, -1], target[:, -1])",
+    "F.cross_entropy(logits.flatten(0, 1), target.flatten())",
+    "F.cross_entropy(logits.flatten(0, 1), decoder_input.flatten())",
 ]
 right = []
 for line in OPTIONS:

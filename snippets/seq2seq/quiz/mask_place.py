@@ -4,10 +4,10 @@ torch.manual_seed(0)
 scores = torch.randn(2, 3, 6)  # (batch, target, source)
 pad = (torch.arange(6) >= torch.tensor([6, 4])[:, None])[:, None, :]  # True on padding
 OPTIONS = [
-    'scores.masked_fill(pad, float("-inf")).softmax(dim=-1)',
     "scores.softmax(dim=-1).masked_fill(pad, 0.0)",
     "scores.masked_fill(pad, 0.0).softmax(dim=-1)",
     'scores.masked_fill(~pad, float("-inf")).softmax(dim=-1)',
+    'scores.masked_fill(pad, float("-inf")).softmax(dim=-1)',
 ]
 right = []
 for line in OPTIONS:

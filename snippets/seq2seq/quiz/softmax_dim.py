@@ -3,10 +3,10 @@ import torch
 torch.manual_seed(0)
 scores = torch.randn(2, 4, 6)  # (batch, target, source)
 OPTIONS = [
-    "weights = scores.softmax(dim=-1)",
     "weights = scores.softmax(dim=1)",
-    "weights = scores.softmax(dim=0)",
     "weights = scores.sigmoid()",
+    "weights = scores.softmax(dim=0)",
+    "weights = scores.softmax(dim=-1)",
 ]
 right = []
 for line in OPTIONS:
