@@ -38,6 +38,7 @@ CELL_STATE = "snippets/lstm-gru/experiment/cell_state.py"
 LSTM_SHEET = "tests/number_sheets/docs/lstm-gru/experiment.txt"
 PADDING_EXPERIMENT = "docs/variable-lengths/experiment.md"
 PADDING_BANDS = "tests/bands/padding.json"
+PADDING = "snippets/variable-lengths/experiment/padding.py"
 PRACTICE = "docs/why-rnns/practice.md"
 QUIZ_SHEET = "tests/answer_sheets/why-rnns/quiz.txt"
 PRACTICE_SHEET = "tests/answer_sheets/why-rnns/practice.txt"
@@ -108,6 +109,65 @@ def figure_line(path: str, ref: str) -> int:
     """The line where `path` states the figure `ref` (data-figure="ref")."""
     lines = (ROOT / path).read_text(encoding="utf-8").split("\n")
     return next(n for n, line in enumerate(lines, 1) if f'data-figure="{ref}"' in line)
+
+
+def strengthen_a_claim(path: str) -> Callable[[Path], None]:
+    """Make the first claim of experiment `path` ask for more than its runs measured: its
+    right side is pushed past every run (`> x` becomes `> x + 1000`, `< x` becomes `< x - 1000`)."""
+
+    def mutate(root: Path) -> None:
+        text = (root / path).read_text(encoding="utf-8")
+        found = re.search(r"^assert (.+?) ([<>]=?) (.+?), ", text, re.M)
+        assert found, f"guard case is stale: {path} has no claim of the form `assert a > b, …`"
+        push = " + 1000" if found[2].startswith(">") else " - 1000"
+        start, end = found.span(3)
+        (root / path).write_text(text[:start] + f"({found[3]}){push}" + text[end:], "utf-8")
+
+    return mutate
+
+
+def break_experiment(name: str, old: str, new: str) -> Callable[[Path], None]:
+    """Edit experiment `name` as a contributor might by mistake, and re-key its band file as if
+    its runs had been measured on the edited code: only the check of this run against the
+    stored runs (its setup, claims and tolerances) can then catch the edit, on any CPU."""
+
+    def mutate(root: Path) -> None:
+        import json
+
+        experiment = notebooks.by_name(name)
+        replace(experiment.rel_source, old, new)(root)
+        copy = notebooks.Experiment(experiment.name, experiment.page, root)
+        band = root / bands.FOLDER / f"{name}.json"
+        data = json.loads(band.read_text(encoding="utf-8"))
+        data["code"] = notebooks.code_key(notebooks.source_notebook(copy), copy)
+        band.write_text(json.dumps(data), encoding="utf-8")
+
+    return mutate
+
+
+def broken(name: str) -> re.Pattern:
+    """The failure of a broken experiment: a claim that its run failed, or a setup value or a
+    figure that disagrees with its band file."""
+    source = re.escape(notebooks.by_name(name).rel_source)
+    return re.compile(rf"^{source}(:\d+: cell \d+ raised|: this run \(.*\) disagrees)", re.M)
+
+
+def move_heldout(path: str, runs: int) -> Callable[[Path], None]:
+    """Move the first compared figure of `runs` held-out runs in band file `path` far outside
+    its tolerance, as a sturdier-looking experiment that failed its held-out runs would."""
+
+    def mutate(root: Path) -> None:
+        import json
+
+        data = json.loads((root / path).read_text(encoding="utf-8"))
+        key = next(iter(bands.compared(data)), None)
+        assert key and len(data["heldout"]) >= runs, f"guard case is stale: {path}"
+        row = data["figures"][key]
+        for i in range(runs):
+            row["heldout"][i] = row["mean"] + 2 * row["tolerance"]
+        (root / path).write_text(json.dumps(data), encoding="utf-8")
+
+    return mutate
 
 
 SPAN = re.compile(r'<span data-figure="(?P<ref>[^"]+)"(?P<flag>[^>]*)>(?P<text>[^<]*)</span>')
@@ -694,14 +754,15 @@ CASES = [
         "snippets/variable-lengths/experiment/padding.py",
     ),
     (
-        "claim that failed at a spread run",
-        replace(PADDING_BANDS, '"claims_failed": []', '"claims_failed": ["avx2 seed 3: x"]'),
-        "claims of snippets/variable-lengths/experiment/padding.py did not hold at every run",
+        # The claims are left out of the code key: a claim edited is checked against the runs.
+        "claim that the stored runs break",
+        strengthen_a_claim(PADDING),
+        re.compile(rf'^{re.escape(PADDING)}:\d+: "[^"]+" failed in \d+ of \d+ stored runs', re.M),
     ),
     (
         "held-out runs that missed the goal",
-        replace(PADDING_BANDS, '"outside": []', '"outside": ["avx2 seed 31: x", "seed 32: y"]'),
-        "tests/bands/padding.json: avx2 seed 31: x",
+        move_heldout(PADDING_BANDS, 2),
+        re.compile(rf"^  {re.escape(PADDING_BANDS)}: \w+ seed \d+: \w+ = ", re.M),
     ),
 ]
 

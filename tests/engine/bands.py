@@ -1,29 +1,33 @@
 """Band files: what an experiment measured over many runs, and whether one more run agrees.
 
 A training run is one random draw: another seed, kernel path or CPU gives another figure. So
-`nox -s spread` (engine/experiments.py) trains each experiment at many seeds, each on one of
-the kernel paths this machine offers, and writes every figure's runs to a reviewed file,
-`tests/bands/<experiment>.json`, with what follows from them:
+`nox -s spread` (engine/experiments.py) trains each experiment at 30 seeds, each on one of the
+kernel paths this machine offers, then at 5 held-out seeds, and writes every run's figures to
+a reviewed file, `tests/bands/<experiment>.json`, with what follows from the 30:
 
 - the **median** and the **range** (lowest and highest run) that pages quote, and for a
   yes-or-no result the **count** of runs where it held;
-- the **tolerance** within which one more run must fall (CI's run, or a reader's with another
-  seed): a prediction interval under a normal model, wide enough that a run on a CPU nobody
-  measured falls outside it once in 10,000 times a figure (`ALPHA`), so that at most
-  `MAX_COMPARED` compared figures fail a CI run at most once in a hundred (DESIGN.md);
-- which figures are not compared: where the runs do not look like one bell curve (two modes, a
-  heavy tail, a ceiling), the normal model would understate how far the next run can fall, so
-  the experiment's claims (its `assert`s, which every run must pass) check it instead.
+- the **tolerance** within which one more run must fall (CI's run, or a reader's at another
+  seed): `K` standard deviations of the runs either side of their mean. The model (DESIGN.md):
+  each figure's runs have one mode and tails no heavier than an exponential's; then one more
+  run falls outside with a chance under 1e-4, with the mean and deviation estimated from 30;
+- which figures are not compared: those whose runs show two modes or pile up at a bound
+  (a standard deviation over `BELL` times the median absolute deviation's estimate); the
+  experiment's claims check them.
 
-The file also records the experiment's code key (notebooks.code_key, which ignores the `SEED`
-line), so a band measured on other code is never trusted, and its setup values, which do not
-depend on the seed. Nothing here imports torch or trains.
+Claims (`assert`s, notebooks.claims) are checked against every stored run: each must hold in
+all of them, by a margin of at least `K` standard deviations of that margin, so that it holds
+in CI's run too. They read only the results, so a claim can change without training again.
+
+The file also records the experiment's code key (notebooks.code_key), so a band measured on
+other code is never trusted, and its setup values, which do not depend on the seed. The held
+out runs are stored too, never used for a tolerance, and checked as CI's run is. Nothing here
+imports torch or trains.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import statistics
 from functools import cache
 from pathlib import Path
@@ -31,10 +35,10 @@ from pathlib import Path
 from . import kernels, notebooks
 
 FOLDER = Path("tests") / "bands"
-ALPHA = 1e-4  # the chance that one compared figure of one more run falls outside its tolerance
-MAX_COMPARED = 100  # compared figures over all experiments: 100 * ALPHA = one CI run in 100
+K = 12  # a tolerance, and a claim's least margin, in standard deviations of the runs
+MAX_CHECKED = 150  # compared figures and claims over all experiments: 150 x 1e-4 < 1 in 100
 # A figure is compared only if its standard deviation is at most this many times the spread
-# its median absolute deviation implies: for normal runs the two agree (the ratio is about 1).
+# its median absolute deviation implies: for one bell curve the two agree (about 1).
 BELL = 2.0
 ABOUT = {"runs": "how many runs a median, range or count is over"}  # keys a page may cite
 THIS_RUN = "hs-this-run"  # the id of the cell that compares a notebook's run with its band
@@ -59,7 +63,13 @@ def read(name: str, root: Path = notebooks.ROOT) -> dict:
             f"files: {', '.join(known) or 'none'}); for a new experiment run "
             f"`nox -s spread -- {name}`"
         )
-    return json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data.get("heldout"), list) or "setup" not in data:
+        raise BandError(
+            f"{path.relative_to(root)} was written by an earlier version of the engine: run "
+            f"`nox -s spread -- {name}`"
+        )
+    return data
 
 
 def stale(experiment: notebooks.Experiment) -> str | None:
@@ -77,32 +87,15 @@ def stale(experiment: notebooks.Experiment) -> str | None:
     return None
 
 
-@cache
-def t_quantile(p: float, df: int) -> float:
-    """The p-quantile (p > 0.5) of Student's t with df degrees of freedom: the density is
-    integrated with Simpson's rule from 0, and the point found by bisection."""
-    scale = math.exp(math.lgamma((df + 1) / 2) - math.lgamma(df / 2)) / math.sqrt(df * math.pi)
-
-    def cdf(t: float, steps: int = 2000) -> float:
-        h = t / steps
-        f = [scale * (1 + (h * i) ** 2 / df) ** (-(df + 1) / 2) for i in range(steps + 1)]
-        return 0.5 + h / 3 * (f[0] + f[-1] + 4 * sum(f[1:-1:2]) + 2 * sum(f[2:-1:2]))
-
-    low, high = 0.0, 200.0
-    for _ in range(60):
-        middle = (low + high) / 2
-        low, high = (middle, high) if cdf(middle) < p else (low, middle)
-    return (low + high) / 2
-
-
-def summarise(values: list, wall_clock: bool = False, alpha: float = ALPHA) -> dict:
+def summarise(values: list, wall_clock: bool = False) -> dict:
     """A figure's row in the band file: what pages quote, and how one more run is checked."""
     if all(isinstance(v, bool) for v in values):
-        return {"count": sum(values), "of": len(values), "runs": values}
-    n = len(values)
+        return {"count": sum(values), "of": len(values)}
+    if any(isinstance(v, bool) for v in values):
+        raise ValueError(f"a figure is a number in some runs and True/False in others: {values}")
     median = statistics.median(values)
     row = {"median": _tidy(median), "min": min(values), "max": max(values)}
-    mean, sd = statistics.fmean(values), statistics.stdev(values)
+    sd = statistics.stdev(values)
     mad = 1.4826 * statistics.median(abs(v - median) for v in values)
     if wall_clock:
         row["check"] = "not compared: wall-clock time differs from machine to machine"
@@ -111,16 +104,16 @@ def summarise(values: list, wall_clock: bool = False, alpha: float = ALPHA) -> d
     elif mad == 0 or sd > BELL * mad:
         row["check"] = (
             f"not compared: not one bell curve (sd {sd:.3g} against {mad:.3g} from the median "
-            "absolute deviation): two modes, a heavy tail or a ceiling; the claims check it"
+            "absolute deviation): two modes, or runs piled up at a bound; claims check it"
         )
     else:
-        tolerance = t_quantile(1 - alpha / 2, n - 1) * sd * math.sqrt(1 + 1 / n)
-        row |= {"mean": _tidy(mean), "tolerance": _tidy(tolerance), "check": "tolerance"}
-    return row | {"runs": values}
+        mean = statistics.fmean(values)
+        row |= {"mean": _tidy(mean), "tolerance": _tidy(K * sd), "check": "tolerance"}
+    return row
 
 
 def _tidy(x: float) -> float:
-    return round(x, 6)  # no float noise such as 23.049999… in a reviewed file
+    return float(f"{x:.7g}")  # no float noise such as 23.049999… in a reviewed file
 
 
 def compared(data: dict) -> list[str]:
@@ -131,7 +124,7 @@ def outside(data: dict, run: dict) -> list[str]:
     """What in one run (its `setup` and `results`) disagrees with the band file: a setup value
     that differs, or a compared figure outside its tolerance. Empty if the run agrees."""
     problems = []
-    for key, value in data.get("setup", {}).items():
+    for key, value in data["setup"].items():
         if run["setup"].get(key) != value:
             problems.append(f"setup {key} is {run['setup'].get(key)!r}, the band file's {value!r}")
     for key in compared(data):
@@ -147,6 +140,75 @@ def outside(data: dict, run: dict) -> list[str]:
     return problems
 
 
+def stored_runs(data: dict, part: str = "runs") -> list[dict]:
+    """The runs a band file stores ("runs", or the "heldout" ones), each as a run is measured:
+    {"setup": …, "results": …, "timings": …}."""
+    return [
+        {
+            "setup": data["setup"],
+            "results": {k: row[part][i] for k, row in data["figures"].items()},
+            "timings": {k: row[part][i] for k, row in data["timings"].items()},
+        }
+        for i in range(len(data[part]))
+    ]
+
+
+def heldout_outside(data: dict) -> list[str]:
+    """Each held-out run's figures outside their tolerance, named with the run."""
+    return [
+        f"{label}: {problem}"
+        for label, run in zip(data["heldout"], stored_runs(data, "heldout"), strict=True)
+        for problem in outside(data, run)
+    ]
+
+
+def margins(claim: notebooks.Claim, runs: list[dict]) -> list[float]:
+    """By how much the claim held in each run (negative: it failed); for `==`, 0 if it held."""
+    left, right = (compile(side, claim.where, "eval") for side in (claim.left, claim.right))
+    found = []
+    for run in runs:
+        space = {"__builtins__": {}, "abs": abs, "min": min, "max": max, "round": round}
+        space |= {"len": len, "sum": sum, **run}
+        a, b = eval(left, space), eval(right, space)  # reads only the run's dicts (claims())
+        if claim.op == "==":
+            found.append(0.0 if a == b else float("-inf"))
+        else:
+            found.append(float(a - b if claim.op in (">", ">=") else b - a))
+    return found
+
+
+def claim_problem(claim: notebooks.Claim, data: dict) -> str | None:
+    """Why the claim is not safe to assert: it failed in a stored run, or held by less than
+    K standard deviations of its margin, so that one more run may break it. None if safe."""
+    labels = data["runs"] + data["heldout"]
+    found = margins(claim, stored_runs(data) + stored_runs(data, "heldout"))
+    strict = claim.op in (">", "<")
+    failed = [
+        label
+        for label, m in zip(labels, found, strict=True)
+        if m < 0 or (strict and m == 0) or m == float("-inf")
+    ]
+    says = f'{claim.where}: "{claim.says}"'
+    if failed:
+        return f"{says} failed in {len(failed)} of {len(labels)} stored runs ({failed[0]}, …)"
+    if claim.op == "==" or len(set(found)) == 1:
+        return None
+    mean, sd = statistics.fmean(found), statistics.stdev(found)
+    if mean >= K * sd:
+        return None
+    return (
+        f"{says} held in every run, but by {mean / sd:.1f} standard deviations of its margin "
+        f"(mean {mean:.4g}, sd {sd:.3g}), under {K}: one more run may break it. Claim less "
+        "(a threshold further from the runs), make the experiment sturdier, or state how "
+        "often it holds as a count (a True/False result)"
+    )
+
+
+def claim_problems(experiment: notebooks.Experiment, data: dict) -> list[str]:
+    """Why each of the experiment's claims is not safe to assert, against the stored runs."""
+    return [p for claim in notebooks.claims(experiment) if (p := claim_problem(claim, data))]
+
+
 def this_run_cell(experiment: notebooks.Experiment, notebook) -> str:
     """The Markdown that ends an executed notebook: where its own run falls among the runs the
     pages quote, figure by figure, so that the notebook and its page never contradict."""
@@ -155,21 +217,22 @@ def this_run_cell(experiment: notebooks.Experiment, notebook) -> str:
         data = read(experiment.name, experiment.root)
     except BandError:
         return "## This run\n\nThis experiment has no band file yet: `nox -s spread` writes it.\n"
-    runs = len(data["runs"])
     seed = meta.get("seed")
     lines = [
         "## This run and the site's runs",
         "",
-        f"The figures on the site are the median and the range of {runs} runs at other seeds "
-        f"and CPU kernel paths (`{FOLDER / experiment.name}.json`). This notebook is one more "
-        f"run: `SEED = {seed}`, on {meta.get('machine', 'this machine')}. Change `SEED` and run "
-        "it again: your figures will move, within about the same ranges.",
+        f"The figures on the site are the median and the range of {len(data['runs'])} runs at "
+        f"seeds 0 to {len(data['runs']) - 1} (`{FOLDER / experiment.name}.json`). This "
+        f"notebook is one more run: `SEED = {seed}`, on {meta.get('machine', 'this machine')}. "
+        "Change `SEED` and run it again: your figures will move, within about the same ranges.",
         "",
         "| figure | this run | median | range over the runs |",
         "| --- | --- | --- | --- |",
     ]
+    if stale(experiment):
+        lines[2] += " (The runs were measured on an earlier version of this code.)"
     found = meta["results"] | meta.get("timings", {})
-    for key, row in {**data["figures"], **data.get("timings", {})}.items():
+    for key, row in {**data["figures"], **data["timings"]}.items():
         if key not in found:
             continue
         if "count" in row:
@@ -187,21 +250,12 @@ def this_run_cell(experiment: notebooks.Experiment, notebook) -> str:
         )
     same = [
         label
-        for label, values in zip(data["runs"], _run_values(data), strict=True)
-        if label.endswith(f"seed {seed}") and values == {k: meta["results"].get(k) for k in values}
+        for label, run in zip(data["runs"], stored_runs(data), strict=True)
+        if label.endswith(f" seed {seed}") and run["results"] == meta["results"]
     ]
     if same:
-        lines += ["", f"This run reproduces the recorded run '{same[0]}' exactly."]
+        lines += ["", f"This run reproduces the stored run '{same[0]}' exactly."]
     return "\n".join(lines) + "\n"
-
-
-def _run_values(data: dict) -> list[dict]:
-    """Each recorded run's results, as {key: value}."""
-    keys = list(data["figures"])
-    return [
-        {key: data["figures"][key]["runs"][index] for key in keys}
-        for index in range(len(data["runs"]))
-    ]
 
 
 def annotate(experiment: notebooks.Experiment):
@@ -218,26 +272,26 @@ def annotate(experiment: notebooks.Experiment):
     return notebook
 
 
-def render(experiment: notebooks.Experiment, code: str, runs: dict, extra: dict) -> str:
-    """The band file's text, one figure a line so that `git diff` shows what moved. `runs` maps
-    a label ('avx2 seed 3') to a run's {"setup", "results", "timings"}."""
-    labels = list(runs)
-    first = runs[labels[0]]
+def render(experiment: notebooks.Experiment, code: str, runs: dict, heldout: dict) -> str:
+    """The band file's text, one figure a line so that `git diff` shows what moved. `runs` and
+    `heldout` map a label ('avx2 seed 3') to a run's {"setup", "results", "timings"}."""
+    first = next(iter(runs.values()))
     head = {
         "source": experiment.rel_source,
         "code": code,
         "machine": kernels.cpu_model(),
-        "runs": labels,
         "setup": first["setup"],
-        **extra,
+        "runs": list(runs),
+        "heldout": list(heldout),
     }
     lines = ["{"] + [f"  {json.dumps(k)}: {json.dumps(v)}," for k, v in head.items()]
     for part, measured, wall_clock in (("figures", "results", False), ("timings", "timings", True)):
-        rows = [
-            f"    {json.dumps(key)}: "
-            + json.dumps(summarise([runs[label][measured][key] for label in labels], wall_clock))
-            for key in sorted(first[measured])
-        ]
+        rows = []
+        for key in sorted(first[measured]):
+            values = [run[measured][key] for run in runs.values()]
+            held = [run[measured][key] for run in heldout.values()]
+            row = summarise(values, wall_clock) | {"runs": values, "heldout": held}
+            rows.append(f"    {json.dumps(key)}: {json.dumps(row)}")
         lines += [f'  "{part}": {{', *[row + "," for row in rows[:-1]], *rows[-1:], "  },"]
     lines[-1] = "  }"
     return "\n".join([*lines, "}", ""])

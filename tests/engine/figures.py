@@ -260,7 +260,7 @@ def check(figure: Figure) -> str | None:
                 f"{figure.where}: {figure.ref} is a yes-or-no result: state how often it held, "
                 f'<span data-figure="{figure.ref}" data-count>{row["count"]} of {row["of"]}</span>'
             )
-        held, of = (int(n) for n in COUNT.search(figure.text).groups())
+        held, of = (int(n) for n in COUNT.search(TAG.sub("", figure.text)).groups())
         if (held, of) == (row["count"], row["of"]):
             return None
         return (
@@ -271,7 +271,8 @@ def check(figure: Figure) -> str | None:
         return f"{figure.where}: {figure.ref} is a number, not a yes-or-no result: no data-count"
     if figure.form == "range":
         return _range(figure, row, file)
-    written = float(NUMBER.search(figure.text).group())
+    text = NUMBER.search(figure.text.replace("\u2212", "-")).group()  # a typographic minus too
+    written = float(text)
     if figure.bound:
         lower = figure.bound == "lower"
         value = row["min"] if lower else row["max"]
@@ -282,12 +283,12 @@ def check(figure: Figure) -> str | None:
             f"{figure.ref}, but a run of {file} measured {value:g}. State a bound that every run "
             "meets, or change the experiment."
         )
-    decimals = len(NUMBER.search(figure.text).group().partition(".")[2])
+    decimals = len(text.partition(".")[2])
     if abs(row["median"] - written) <= 0.5 * 10**-decimals + 1e-9:
         return None
     what = "the median of its runs" if row["min"] != row["max"] else "its value"
     return (
-        f"{figure.where}: states {written:g} for {figure.ref}, but {what} in {file} is "
+        f"{figure.where}: states {text} for {figure.ref}, but {what} in {file} is "
         f"{row['median']:g}: write {row['median']:.{decimals}f}, or change the experiment."
     )
 

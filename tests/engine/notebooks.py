@@ -16,8 +16,10 @@ page without training it again. engine/experiments.py runs them (`nox -s check`,
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
+import math
 import re
 import sys
 import tempfile
@@ -44,7 +46,10 @@ PROBE = (
 # Cells whose id starts so are added after the run (engine/bands.py: how this run compares).
 ADDED = "hs-"
 # The line every experiment seeds from; `nox -s spread` runs it again with other seeds.
-SEED_LINE = re.compile(r"^SEED = (\d+)(?=\s*(?:#.*)?$)", re.MULTILINE)
+SEED_LINE = re.compile(r"^(SEED\s*=\s*)(\d+)\b", re.MULTILINE)
+# What a claim (an `assert`) may read: the experiment's dicts and a few pure builtins.
+CLAIM_NAMES = {"setup", "results", "timings", "abs", "min", "max", "round", "len", "sum"}
+CLAIM_OPS = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<=", ast.Eq: "=="}
 
 
 class NotebookError(Exception):
@@ -110,22 +115,91 @@ def data_files(experiment: Experiment) -> list[Path]:
 
 
 def code_key(notebook, experiment: Experiment) -> str:
-    """What the figures depend on besides the seed and the CPU: the code cells (their
-    `SEED = …` line left out), the module's data files, and the versions of Python and the
-    libraries that compute them. The band file (tests/bands/) records it, so bands measured on
-    other code are never trusted, while a run at another seed is checked against them.
+    """What the figures depend on besides the seed and the CPU: the code cells as Python reads
+    them (comments, the `SEED = …` value and the claims left out), the module's data files, and
+    the versions of Python and the libraries that compute them. The band file (tests/bands/)
+    records it, so bands measured on other code are never trusted, while a run at another seed
+    is checked against them, and a claim edited is checked against the runs already measured.
 
     Markdown cells are left out on purpose: editing the prose never trains again.
     """
-    code = [
-        SEED_LINE.sub("SEED = ...", cell.source)
-        for cell in notebook.cells
-        if cell.cell_type == "code"
-    ]
+    code = [_what_runs(cell.source) for cell in notebook.cells if cell.cell_type == "code"]
     versions = [f"python={sys.version_info[:2]}"]
     versions += [f"{lib}={version(lib)}" for lib in LIBRARIES]
     data = [hashlib.sha256(p.read_bytes()).hexdigest() for p in data_files(experiment)]
     return hashlib.sha256(json.dumps([code, versions, data]).encode()).hexdigest()
+
+
+class _Unclaimed(ast.NodeTransformer):
+    """Drops the claims (they only read what the run measured) and the seed's value."""
+
+    def visit_Assert(self, node: ast.Assert) -> ast.Pass:
+        return ast.Pass()
+
+    def visit_Assign(self, node: ast.Assign) -> ast.Assign:
+        if [getattr(t, "id", None) for t in node.targets] == ["SEED"]:
+            node.value = ast.Constant(...)
+        return node
+
+
+def _what_runs(source: str) -> str:
+    try:
+        return ast.unparse(_Unclaimed().visit(ast.parse(source)))
+    except SyntaxError:  # the run will report it; until then, the text is the key
+        return source
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One `assert` of an experiment: a comparison of what the runs measured."""
+
+    where: str  # "snippets/…/padding.py:253"
+    says: str  # its message: what it claims, in words
+    left: str  # Python source of each side
+    op: str  # ">", ">=", "<", "<=" or "=="
+    right: str
+
+
+def claims(experiment: Experiment) -> list[Claim]:
+    """Every `assert` of the experiment, each of the form `assert <a> <op> <b>, "words"`, where
+    a and b read only `setup`, `results` and `timings`: so the spread can measure by how much
+    each held in every run, and a claim can be checked against runs measured before it was
+    written. Raises NotebookError, located, for any other assert."""
+    tree = ast.parse(experiment.source.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Assert):
+            continue
+        where = f"{experiment.rel_source}:{node.lineno}"
+        test, message = node.test, node.msg
+        names = {n.id for n in ast.walk(test) if isinstance(n, ast.Name)}
+        form = (
+            isinstance(test, ast.Compare)
+            and len(test.ops) == 1
+            and type(test.ops[0]) in CLAIM_OPS
+            and isinstance(message, ast.Constant)
+            and isinstance(message.value, str)
+            and names <= CLAIM_NAMES
+            and not any(isinstance(n, ast.Lambda | ast.comprehension) for n in ast.walk(test))
+        )
+        if not form:
+            raise NotebookError(
+                f"{where}: a claim compares two values read from `setup`, `results` or "
+                f"`timings`, with one of > >= < <= ==, and says what it claims: `assert "
+                f'results["packed_acc"] > results["padded_acc"] + 10, "packing should fix the '
+                f'padded model"`; put what it reads into `results` first (found '
+                f"`assert {ast.unparse(test)}`)"
+            )
+        found.append(
+            Claim(
+                where,
+                message.value,
+                ast.unparse(test.left),
+                CLAIM_OPS[type(test.ops[0])],
+                ast.unparse(test.comparators[0]),
+            )
+        )
+    return found
 
 
 def fingerprint(notebook, experiment: Experiment) -> str:
@@ -139,7 +213,7 @@ def seed_of(experiment: Experiment, notebook=None) -> int:
     """The experiment's seed: its one `SEED = <n>` line, in a code cell."""
     notebook = notebook or source_notebook(experiment)
     found = [
-        int(m.group(1))
+        int(m.group(2))
         for cell in notebook.cells
         if cell.cell_type == "code"
         for m in SEED_LINE.finditer(cell.source)
@@ -160,7 +234,7 @@ def with_seed(notebook, seed: int):
     notebook = copy.deepcopy(notebook)
     for cell in notebook.cells:
         if cell.cell_type == "code":
-            cell.source = SEED_LINE.sub(f"SEED = {seed}", cell.source)
+            cell.source = SEED_LINE.sub(rf"\g<1>{seed}", cell.source)
     return notebook
 
 
@@ -219,7 +293,7 @@ def execute(
     import nbformat
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     notebook.cells.append(nbformat.v4.new_code_cell(PROBE, id="results-probe"))
     # The kernel works in an empty folder, so an experiment that writes files leaves no trace.
@@ -239,7 +313,7 @@ def execute(
         try:
             # cleanup_kc: stop the kernel, we made it; env: the kernel path of a spread run
             client.execute(cleanup_kc=True, **({"env": env} if env else {}))
-        except CellExecutionError as err:
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
             raise NotebookError(_located(experiment, notebook, str(err))) from None
     probe = notebook.cells.pop()
     if any(o.get("output_type") == "error" for o in probe.get("outputs", [])):
@@ -334,8 +408,12 @@ def _measured(experiment: Experiment, probe) -> dict:
         )
     for part in PARTS:
         for key, value in found[part].items():
-            if not isinstance(value, int | float) or (part != "results" and value is bool(value)):
-                kind = "a number or True/False" if part == "results" else "a number"
+            if (
+                not isinstance(value, int | float)
+                or (part != "results" and value is bool(value))
+                or not math.isfinite(value)
+            ):
+                kind = "a finite number or True/False" if part == "results" else "a finite number"
                 raise NotebookError(
                     f"{experiment.rel_source}: {part}[{key!r}] is {value!r}; each value of "
                     f"`{part}` is {kind}"

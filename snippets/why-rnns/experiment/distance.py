@@ -20,7 +20,10 @@
 # time"). Read it now for the result; the mechanics come back there.
 #
 # Like the main experiment, this page is the notebook's real output from the site's
-# build (it trains in well under a minute on a laptop CPU).
+# build (it trains in well under a minute on a laptop CPU). The numbers in this text are
+# the median and the range of <span data-figure="distance:runs">30</span> runs at other
+# seeds; the table at the end shows where this run fell
+# ([how the figures are measured](../../figures.md)).
 
 # %%
 import copy
@@ -30,8 +33,8 @@ import torch
 from torch import nn
 
 # One thread: a float sum split over threads can round differently, and training
-# amplifies that. One thread and the seed repeat a run exactly on one CPU kernel path; the
-# site pins that path (AVX2), and other CPUs land within the ranges the pages state.
+# amplifies that. One thread and the seed repeat a run exactly on one machine; another
+# seed or CPU moves the figures within about the ranges the pages state.
 torch.set_num_threads(1)
 
 STEPS = 50
@@ -43,8 +46,10 @@ LR = 0.005  # Adam's learning rate
 CLIP = 1.0  # the largest gradient norm a training step may use
 FAR = 10  # "far" means at least FAR steps from the first digit
 PROBE = 256  # held-out sequences the gradient measurement averages over
+RNN_STARTS = 3  # the plain RNN trains from this many random starts, averaged
+FORGET_BIAS = 1.0  # added to the LSTM's forget-gate bias at the start
 KINDS = {"nn.RNN": nn.RNN, "nn.LSTM": nn.LSTM, "nn.GRU": nn.GRU}
-SEED = 0  # every generator below starts from it
+SEED = 0  # every generator below starts from it: change it for another run
 
 # %% [markdown]
 # ## Data and models
@@ -55,6 +60,14 @@ SEED = 0  # every generator below starts from it
 # layers do not hold the same number of weights: an LSTM layer has four sets of the plain
 # RNN's input and recurrent weights (one per gate, plus the candidate), a GRU layer three.
 # The parameter counts are printed below, whole model and recurrent layer.
+#
+# Two choices make the result sturdier from run to run. The LSTM's forget-gate bias is
+# raised by <span data-figure="distance:lstm_forget_bias">1</span> over PyTorch's small
+# random start, a common choice that starts the gate mostly open (in trials without it,
+# the LSTM sometimes had not learned every digit by the last epoch). And the plain RNN,
+# whose result varies most from one random start to the next, trains from
+# <span data-figure="distance:rnn_starts">3</span> starts on the same batches; its
+# figures are the average over them.
 
 # %%
 data_rng = torch.Generator().manual_seed(SEED)
@@ -75,6 +88,9 @@ class Recall(nn.Module):
         self.embed = nn.Embedding(DIGITS, 16)
         self.layer = kind(16, HIDDEN, batch_first=True)
         self.head = nn.Linear(HIDDEN, DIGITS)
+        if kind is nn.LSTM:  # gates stacked input, forget, cell, output: the second quarter
+            with torch.no_grad():
+                self.layer.bias_hh_l0[HIDDEN : 2 * HIDDEN] += FORGET_BIAS
 
     def forward_embedded(self, vectors: torch.Tensor) -> torch.Tensor:
         states, _ = self.layer(vectors)  # (batch, steps, HIDDEN)
@@ -84,15 +100,17 @@ class Recall(nn.Module):
         return self.forward_embedded(self.embed(digits))
 
 
-def build(name: str) -> Recall:
-    torch.manual_seed(SEED)
+def build(name: str, start: int = 0) -> Recall:
+    torch.manual_seed(SEED * 100 + start)  # start 0 of every kind begins alike
     return Recall(KINDS[name])
 
 
-models = {name: build(name) for name in KINDS}
-untrained = {name: copy.deepcopy(model) for name, model in models.items()}
-sizes = {name: sum(p.numel() for p in m.parameters()) for name, m in models.items()}
-layers = {name: sum(p.numel() for p in m.layer.parameters()) for name, m in models.items()}
+# Each trained model, by (kind, start): the RNN from several starts, the others from one.
+STARTS = {"nn.RNN": RNN_STARTS, "nn.LSTM": 1, "nn.GRU": 1}
+models = {(name, k): build(name, k) for name in KINDS for k in range(STARTS[name])}
+untrained = {key: copy.deepcopy(model) for key, model in models.items()}
+sizes = {name: sum(p.numel() for p in models[name, 0].parameters()) for name in KINDS}
+layers = {name: sum(p.numel() for p in models[name, 0].layer.parameters()) for name in KINDS}
 for name in KINDS:
     ratio = layers[name] / layers["nn.RNN"]
     print(f"{name:8} {sizes[name]:6,} parameters, recurrent layer {ratio:.0f}x the RNN's")
@@ -100,7 +118,7 @@ for name in KINDS:
 # %% [markdown]
 # ## Training
 #
-# Every batch goes to the three models in turn, for
+# Every batch goes to every model in turn, for
 # <span data-figure="distance:epochs_n">10</span> epochs. Gradients can **explode** as
 # well as vanish: the signal that flows back through many steps is multiplied by one
 # factor per step, and it grows without bound when those factors exceed one. So each
@@ -108,7 +126,7 @@ for name in KINDS:
 # <span data-figure="distance:clip_norm">1</span>, and one exploding batch cannot throw a
 # model off. Clipping caps large gradients; it does nothing for small ones. After each
 # epoch: the training loss, and the percentage of held-out sequences recalled right,
-# averaged over all steps.
+# averaged over all steps (for the RNN, over its starts too).
 
 
 # %%
@@ -119,35 +137,44 @@ def accuracy_per_distance(model: nn.Module) -> torch.Tensor:
     return (guesses == test_y).float().mean(dim=0) * 100
 
 
-optimisers = {n: torch.optim.Adam(m.parameters(), LR) for n, m in models.items()}
+def per_kind(values: dict) -> dict:
+    """The average over each kind's starts of a value per (kind, start)."""
+    return {
+        name: sum(values[name, k] for k in range(STARTS[name])) / STARTS[name] for name in KINDS
+    }
+
+
+optimisers = {key: torch.optim.Adam(m.parameters(), LR) for key, m in models.items()}
 loss_fn = nn.CrossEntropyLoss()
 batch_order = torch.Generator().manual_seed(SEED + 1)
 print("epoch  " + "".join(f"{name:>20}" for name in KINDS))
 for epoch in range(1, EPOCHS + 1):
-    totals = dict.fromkeys(KINDS, 0.0)
+    totals = dict.fromkeys(models, 0.0)
     for batch in torch.randperm(len(train_x), generator=batch_order).split(BATCH):
         x, y = train_x[batch], train_y[batch]
-        for name, model in models.items():
+        for key, model in models.items():
             loss = loss_fn(model(x).flatten(0, 1), y.flatten())
-            optimisers[name].zero_grad()
+            optimisers[key].zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), max_norm=CLIP)
-            optimisers[name].step()
-            totals[name] += loss.item() * len(batch) / len(train_x)
-    row = f"{epoch:5}  "
-    for name, model in models.items():
-        row += f"{totals[name]:12.3f} {accuracy_per_distance(model).mean():6.1f}%"
-    print(row)
+            optimisers[key].step()
+            totals[key] += loss.item() * len(batch) / len(train_x)
+    losses = per_kind(totals)
+    recalled = per_kind({key: accuracy_per_distance(m).mean() for key, m in models.items()})
+    print(f"{epoch:5}  " + "".join(f"{losses[n]:12.3f} {recalled[n]:6.1f}%" for n in KINDS))
 
 # %% [markdown]
 # ## Accuracy against distance
 
 # %%
-accuracy = {name: accuracy_per_distance(model) for name, model in models.items()}
+each = {key: accuracy_per_distance(model) for key, model in models.items()}
+accuracy = per_kind(each)  # the RNN's: the average over its starts
 shown = [0, 1, 2, 3, 5, 10, 20, 49]
 print("steps since the digit " + "".join(f"{d:>6}" for d in shown))
 for name in KINDS:
     print(f"{name:21} " + "".join(f"{accuracy[name][d]:5.0f}%" for d in shown))
+for k in range(RNN_STARTS):
+    print(f"{f'  RNN start {k}':21} " + "".join(f"{each['nn.RNN', k][d]:5.0f}%" for d in shown))
 
 # %% [markdown]
 # ## How much gradient reaches the early steps?
@@ -160,7 +187,8 @@ for name in KINDS:
 # from if some gradient reaches it. We measure it before and after training, in
 # double precision so that tiny values are not rounded to zero, and sum it up in two
 # numbers: how many orders of magnitude the gradient loses from the current input to the
-# first one, and the share of it kept, on average, per step back.
+# first one, and the share of it kept, on average, per step back. For the RNN, both are
+# averaged over its starts (the gradients themselves are averaged on the log scale).
 
 
 # %%
@@ -179,8 +207,14 @@ def decay(grad: torch.Tensor) -> tuple[float, float]:
     return lost, 10 ** (-lost / (STEPS - 1))
 
 
-before = {name: gradient_per_distance(m) for name, m in untrained.items()}
-after = {name: gradient_per_distance(m) for name, m in models.items()}
+def log_average(grads: dict) -> dict:
+    """Each kind's gradient per distance, averaged over its starts on the log scale."""
+    logs = per_kind({key: grad.log10() for key, grad in grads.items()})
+    return {name: 10**log for name, log in logs.items()}
+
+
+before = log_average({key: gradient_per_distance(m) for key, m in untrained.items()})
+after = log_average({key: gradient_per_distance(m) for key, m in models.items()})
 print("training  layer     current input  first input  orders lost  kept per step")
 for when, grads in (("before", before), ("after", after)):
     for name in KINDS:
@@ -193,6 +227,8 @@ fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8), dpi=80)
 # The GRU is dashed, so that the LSTM's line shows through where they overlap.
 for name, style in zip(KINDS, ["-", "-", "--"], strict=True):
     left.plot(range(STEPS), accuracy[name], linestyle=style, label=name)
+for k in range(RNN_STARTS):  # each start of the RNN, faint
+    left.plot(range(STEPS), each["nn.RNN", k], color="tab:blue", alpha=0.3, linewidth=0.8)
     (line,) = right.semilogy(range(STEPS), after[name], label=f"{name}, trained")
     right.semilogy(range(STEPS), before[name], linestyle=":", c=line.get_color())
 left.axhline(100 / DIGITS, color="gray", linestyle="--", label="guessing")
@@ -213,38 +249,42 @@ fig.tight_layout()
 # ## What the numbers show
 #
 # - All three layers recall the digit they are reading. The plain **`nn.RNN`** drops
-#   within a few steps and, in this run, then levels off: over the distances from
-#   <span data-figure="distance:distance_far">10</span> steps to the first digit, it is
-#   right <span data-figure="distance:rnn_far">59%</span> of the time on average, and
-#   the RNN's figure hardly moves across those distances (from
-#   <span data-figure="distance:rnn_far_min">59.0%</span> to
-#   <span data-figure="distance:rnn_far_max">59.0%</span>). A trace of the digit
-#   survives, better than a guess (<span data-figure="distance:guess_acc">10%</span>), but
-#   far from reliable recall. (Other seeds and CPU kernel paths land elsewhere, and some
-#   keep falling with distance: the experiment page gives the range over the site's spread
-#   runs.)
+#   within a few steps: over the distances from
+#   <span data-figure="distance:distance_far">10</span> steps to the first digit, the RNN
+#   is right <span data-figure="distance:rnn_far">48%</span> of the time on average in the
+#   median run (<span data-figure="distance:rnn_far" data-range>27–67%</span> over the
+#   runs), and even the RNN's best start reaches only
+#   <span data-figure="distance:rnn_best_far">60%</span> in the median run. A trace of the
+#   digit survives, better than a guess (<span data-figure="distance:guess_acc">10%</span>),
+#   but far from reliable recall. The RNN's curve is nearly flat past the first steps (its
+#   best and worst distance there differ by
+#   <span data-figure="distance:rnn_far_swing">1.1</span> points in the median run), as if
+#   each start had learned to hold some of the digits, whatever the distance, and not the
+#   others.
 # - **`nn.LSTM`** and **`nn.GRU`** recall it at every distance: even at its worst
 #   distance, the LSTM is right <span data-figure="distance:lstm_min">100%</span> of the
-#   time, and the GRU <span data-figure="distance:gru_min">100%</span>.
+#   time in the median run, at least
+#   <span data-figure="distance:lstm_min" data-bound="lower">99.9</span> in every run, and
+#   the GRU <span data-figure="distance:gru_min">100%</span>, at least
+#   <span data-figure="distance:gru_min" data-bound="lower">99.9</span>.
 # - **Before training**, the gradient fades at every step back in all three layers,
 #   fastest in the RNN, which keeps
-#   <span data-figure="distance:rnn_kept_before">0.53</span> of it per step (the LSTM
-#   <span data-figure="distance:lstm_kept_before">0.63</span>, the GRU
-#   <span data-figure="distance:gru_kept_before">0.62</span>). By the first digit the RNN
-#   has lost <span data-figure="distance:rnn_lost_before">13.5</span> orders of
-#   magnitude, the LSTM <span data-figure="distance:lstm_lost_before">10.0</span> and the
-#   GRU <span data-figure="distance:gru_lost_before">10.2</span>: a negligible signal in
-#   every model. The gated layers did not learn the long distance from a signal that was
-#   there from the start.
+#   <span data-figure="distance:rnn_kept_before">0.53</span> of it per step in the median
+#   run (the LSTM <span data-figure="distance:lstm_kept_before">0.84</span>, the GRU
+#   <span data-figure="distance:gru_kept_before">0.63</span>). The LSTM keeps the most
+#   because its forget gate starts mostly open. Over the whole distance that leaves the
+#   first digit only a faint signal in every model; the GRU's is faint too, and the GRU
+#   still learned the long distance.
 # - **After training**, the LSTM keeps
 #   <span data-figure="distance:lstm_kept_after">0.98</span> of its gradient per step and
-#   the GRU <span data-figure="distance:gru_kept_after">1.03</span> (a little over one: its
-#   gradient even grows on the way back), so the first digit still gets a sizeable share
-#   (the LSTM loses <span data-figure="distance:lstm_lost_after">0.4</span> orders of
-#   magnitude on the way; other runs lose a little more). The RNN keeps
-#   <span data-figure="distance:rnn_kept_after">0.23</span> per step and loses
-#   <span data-figure="distance:rnn_lost_after">31.2</span> orders: a gap of
-#   <span data-figure="distance:gap_orders">29.0</span> orders against the gated layers.
+#   the GRU <span data-figure="distance:gru_kept_after">1.03</span> in the median run (a
+#   little over one: its gradient even grows on the way back), so the first digit still
+#   gets a sizeable share. The RNN keeps
+#   <span data-figure="distance:rnn_kept_after">0.34</span> per step. At the first digit
+#   that opens a gap: the gated layers get
+#   <span data-figure="distance:gap_orders">20.6</span> orders of magnitude more gradient
+#   than the RNN in the median run, and a gap of at least
+#   <span data-figure="distance:gap_orders" data-bound="lower">12</span> orders in every run.
 #
 # This is **consistent with vanishing gradients**, not a proof that they are the whole
 # story. The gated layers can learn the digit at short distances first, and their gates
@@ -255,17 +295,23 @@ fig.tight_layout()
 # gate mixes the old state into the new one in the same way. A plain RNN has no such
 # path: its state goes through the recurrent matrix and `tanh` at every step, and
 # `tanh`'s slope is below one everywhere except at zero, so each step tends to shrink the
-# gradient further. The layers' sizes differ too (printed above), and this experiment
-# does not separate the gates from the extra weights.
+# gradient further. This fixed budget shows which layer learns the long distance first,
+# not how far each could get with more training. The layers' sizes differ too (printed
+# above), and this experiment does not separate the gates from the extra weights.
 #
-# The figures that the site's pages quote come from `results` below, and the site's
-# tests check each of them against this run.
+# The last cell collects what the pages quote: `setup` holds the choices that no seed
+# changes, `results` what this run measured. Its `assert`s are the experiment's claims,
+# and every run at every seed must pass them.
 
 # %%
 far = slice(FAR, STEPS)  # from FAR steps back to the first digit
-gated = min(after["nn.LSTM"][-1], after["nn.GRU"][-1])
-results = {
-    # The setup, as the pages quote it.
+lost = {
+    when: {n: decay(g[n])[0] for n in KINDS} for when, g in (("before", before), ("after", after))
+}
+kept = {
+    when: {n: decay(g[n])[1] for n in KINDS} for when, g in (("before", before), ("after", after))
+}
+setup = {
     "sequence_len": STEPS,
     "distance_max": STEPS - 1,
     "distance_far": FAR,
@@ -273,51 +319,44 @@ results = {
     "epochs_n": EPOCHS,
     "clip_norm": CLIP,
     "grad_sequences": PROBE,
+    "rnn_starts": RNN_STARTS,
+    "lstm_forget_bias": FORGET_BIAS,
     "guess_acc": 100 / DIGITS,
     "rnn_params": sizes["nn.RNN"],
     "lstm_params": sizes["nn.LSTM"],
     "gru_params": sizes["nn.GRU"],
     "lstm_layer_ratio": layers["nn.LSTM"] / layers["nn.RNN"],
     "gru_layer_ratio": layers["nn.GRU"] / layers["nn.RNN"],
-    # Recall, in % of held-out sequences.
-    "rnn_far": round(accuracy["nn.RNN"][far].mean().item(), 1),
-    "rnn_far_min": round(accuracy["nn.RNN"][far].min().item(), 1),
-    "rnn_far_max": round(accuracy["nn.RNN"][far].max().item(), 1),
+}
+# Recall in % of held-out sequences, and shares of gradient, two decimals more than shown.
+gated = min(after["nn.LSTM"][-1], after["nn.GRU"][-1])
+results = {
+    "rnn_far": round(accuracy["nn.RNN"][far].mean().item(), 2),
     "rnn_far_swing": round(
-        (accuracy["nn.RNN"][far].max() - accuracy["nn.RNN"][far].min()).item(), 1
+        (accuracy["nn.RNN"][far].max() - accuracy["nn.RNN"][far].min()).item(), 2
     ),
-    "lstm_far": round(accuracy["nn.LSTM"][far].mean().item(), 1),
-    "gru_far": round(accuracy["nn.GRU"][far].mean().item(), 1),
-    "lstm_min": round(accuracy["nn.LSTM"].min().item(), 1),
-    "gru_min": round(accuracy["nn.GRU"].min().item(), 1),
+    "rnn_best_far": round(max(each["nn.RNN", k][far].mean().item() for k in range(RNN_STARTS)), 2),
+    "lstm_min": round(accuracy["nn.LSTM"].min().item(), 2),
+    "gru_min": round(accuracy["nn.GRU"].min().item(), 2),
     # How many orders of magnitude more gradient reaches the first digit when gated.
-    "gap_orders": round((gated / after["nn.RNN"][-1]).log10().item(), 1),
+    "gap_orders": round((gated / after["nn.RNN"][-1]).log10().item(), 3),
+    **{f"{n.removeprefix('nn.').lower()}_kept_before": round(kept["before"][n], 4) for n in KINDS},
+    **{f"{n.removeprefix('nn.').lower()}_kept_after": round(kept["after"][n], 4) for n in KINDS},
 }
-# Orders of magnitude lost from the current input to the first, and share kept per step.
-for when, grads in (("before", before), ("after", after)):
-    for name in KINDS:
-        lost, kept = decay(grads[name])
-        key = name.removeprefix("nn.").lower()
-        results[f"{key}_lost_{when}"] = round(lost, 1)
-        results[f"{key}_kept_{when}"] = round(kept, 2)
-
-# The claims of this experiment, checked by the run itself (all of them, then reported).
-# Before training the first digit's gradient is negligible in every model, and the RNN's
-# fades fastest; after training the gated layers' is not, and far more reaches it than
-# in the RNN.
-claims = {
-    "the LSTM should recall further": results["lstm_far"] > results["rnn_far"] + 20,
-    "the GRU should recall further": results["gru_far"] > results["rnn_far"] + 20,
-    "layer sizes": results["lstm_layer_ratio"] == 4 and results["gru_layer_ratio"] == 3,
-    "negligible before training": min(results[f"{k}_lost_before"] for k in ("rnn", "lstm", "gru"))
-    > 8,
-    "the RNN's fades fastest before training": results["rnn_kept_before"]
-    < min(results["lstm_kept_before"], results["gru_kept_before"]),
-    "the gated layers keep it after training": max(
-        results["lstm_lost_after"], results["gru_lost_after"]
-    )
-    < 3,
-    "more reaches the first digit when gated": results["gap_orders"] > 1,
-}
+print(setup)
 print(results)
-assert all(claims.values()), [claim for claim, held in claims.items() if not held]
+lstm_far = accuracy["nn.LSTM"][far].mean().item()
+gru_far = accuracy["nn.GRU"][far].mean().item()
+print(f"far recall: LSTM {lstm_far:.1f}%, GRU {gru_far:.1f}%; orders lost: {lost}")
+
+# The claims of this experiment: they hold at every seed.
+assert setup["lstm_layer_ratio"] == 4 and setup["gru_layer_ratio"] == 3, "layer sizes"
+assert lstm_far > results["rnn_far"] + 20, "the LSTM should recall further than the RNN"
+assert gru_far > results["rnn_far"] + 20, "the GRU should recall further than the RNN"
+assert min(results["lstm_min"], results["gru_min"]) >= 99, "gated: every distance"
+assert min(lost["before"].values()) > 2, "faint at the first digit before training"
+assert results["rnn_kept_before"] < min(results["lstm_kept_before"], results["gru_kept_before"]), (
+    "the RNN's gradient fades fastest before training"
+)
+assert max(lost["after"]["nn.LSTM"], lost["after"]["nn.GRU"]) < 3, "gated: kept after training"
+assert results["gap_orders"] > 1, "more gradient reaches the first digit when gated"

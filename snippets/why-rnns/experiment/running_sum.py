@@ -18,9 +18,12 @@
 # 3. **`nn.RNN`**: a recurrent layer that sees one digit per step and carries a hidden
 #    state.
 #
-# This page is the notebook itself, run when the site was built: every number and plot
-# below is its real output. Download it with the button at the top of the page and run
-# it yourself (it trains in well under a minute on a laptop CPU).
+# This page is the notebook itself, run when the site was built: every output and plot
+# below is that run's. Download it with the button at the top of the page and run it
+# yourself (it trains in well under a minute on a laptop CPU). The numbers in this text are
+# the median and the range of <span data-figure="running_sum:runs">30</span> runs at other
+# seeds: each run lands a little elsewhere, and the table at the end of the page shows
+# where this one fell ([how the figures are measured](../../figures.md)).
 
 # %%
 import matplotlib.pyplot as plt
@@ -28,8 +31,8 @@ import torch
 from torch import nn
 
 # One thread: a float sum split over threads can round differently, and training
-# amplifies that. One thread and the seed repeat a run exactly on one CPU kernel path; the
-# site pins that path (AVX2), and other CPUs land within the ranges the pages state.
+# amplifies that. One thread and the seed repeat a run exactly on one machine; another
+# seed or CPU moves the figures within about the ranges the pages state.
 torch.set_num_threads(1)
 
 STEPS = 10  # digits per sequence
@@ -39,7 +42,7 @@ BATCH = 64
 LR = 0.005  # Adam's learning rate
 HIDDEN = 64  # hidden units in every model
 WIDTH = 3  # digits the window model sees
-SEED = 0  # every generator below starts from it
+SEED = 0  # every generator below starts from it: change it for another run
 
 # %% [markdown]
 # ## A worked example
@@ -219,38 +222,42 @@ fig.tight_layout()
 # ## What the numbers show
 #
 # - The **current-step** model is right at the first step, where the total is the digit
-#   itself, and then no better than guessing. At the last step it scores
-#   <span data-figure="running_sum:current_last">10.1%</span>, where a guess scores
-#   <span data-figure="running_sum:guess_acc">10%</span>: the digit that just arrived
-#   says nothing about the total of the digits before it.
+#   itself, and then no better than guessing: the digit that just arrived says nothing
+#   about the total of the digits before it. At the last step the current-step model
+#   scores <span data-figure="running_sum:current_last">10.0%</span> in the median run
+#   (<span data-figure="running_sum:current_last" data-range>8.6–11.6%</span> over the
+#   runs), where a guess scores <span data-figure="running_sum:guess_acc">10%</span>.
 # - The **window** model is right at the first two steps
 #   (<span data-figure="running_sum:window_first2">100%</span>), where the "nothing yet"
 #   symbol tells it that its window holds the whole sequence so far. From the step after its
-#   width on, digits have slid out of the window and it can only guess
-#   (<span data-figure="running_sum:window_last">9.8%</span> at the last step). At the
-#   step equal to its width, the window holds every digit so far, but the model cannot
-#   tell that nothing came before them; it has learned that case only partly.
+#   width on, digits have slid out of the window and it can only guess: the window model
+#   scores <span data-figure="running_sum:window_last">10.2%</span> at the last step in the
+#   median run. At the step equal to its width, the window holds every digit so far, but
+#   the model cannot tell that nothing came before them: the plot shows how much of that
+#   case this run has learned.
 # - A wider window moves that cliff further along, as long as the window is shorter than
 #   the sequence. A window as long as the sequence would see every digit, but it is then
 #   the fixed-length model of the concept page: weights for each position, and no way to
 #   read a longer sequence.
 # - **`nn.RNN`** carries the total in its hidden state: the same weights, applied once
-#   per step, answer <span data-figure="running_sum:rnn_last">99.8%</span> of the last
-#   steps right in this run (the experiment page gives the range over other seeds and CPU
-#   kernel paths).
+#   per step, answer <span data-figure="running_sum:rnn_last">99.95%</span> of the last
+#   steps right in the median run. Some runs of the RNN learn the rule later than others,
+#   so its lowest run is well below that
+#   (<span data-figure="running_sum:rnn_last" data-range>82.6–100%</span>), but every
+#   run is far ahead of a guess.
 # - The parameter counts printed above: the current-step model has
 #   <span data-figure="running_sum:current_params">1914</span>, the window model
 #   <span data-figure="running_sum:window_params">3962</span> and the RNN
 #   <span data-figure="running_sum:rnn_params">6058</span>.
 #
-# The figures that the site's pages quote come from `results` below, and the site's
-# tests check each of them against this run.
+# The last cell collects what the pages quote: `setup` holds the choices that no seed
+# changes, `results` what this run measured. Its `assert`s are the experiment's claims,
+# and every run at every seed must pass them.
 
 # %%
 chance = 100 / DIGITS
 window = NAMES[1]
-results = {
-    # The setup, as the pages quote it.
+setup = {
     "sequence_len": STEPS,
     "digits_n": DIGITS,
     "epochs_n": EPOCHS,
@@ -261,19 +268,22 @@ results = {
     "current_params": sizes["current step"],
     "window_params": sizes[window],
     "rnn_params": sizes["nn.RNN"],
+    "guess_acc": chance,
     # The worked example: digit_1 is the first digit, total_1 and answer_1 its results.
     **{f"digit_{n}": d for n, d in enumerate(example.tolist(), 1)},
     **{f"total_{n}": s for n, s in enumerate(example_totals.tolist(), 1)},
     **{f"answer_{n}": a for n, a in enumerate(example_answers.tolist(), 1)},
-    # What the models scored, in % of held-out sequences.
-    "guess_acc": chance,
-    "current_last": round(per_step["current step"][-1].item(), 1),
-    "window_last": round(per_step[window][-1].item(), 1),
-    "window_first2": round(per_step[window][:2].mean().item(), 1),
-    "rnn_last": round(per_step["nn.RNN"][-1].item(), 1),
 }
-# The claim of this experiment, checked by the run itself.
+# What the models scored, in % of held-out sequences, to two decimals: the pages round them.
+results = {
+    "current_last": round(per_step["current step"][-1].item(), 2),
+    "window_last": round(per_step[window][-1].item(), 2),
+    "window_first2": round(per_step[window][:2].mean().item(), 2),
+    "rnn_last": round(per_step["nn.RNN"][-1].item(), 2),
+}
+# The claims of this experiment: they hold at every seed.
 assert abs(results["current_last"] - chance) < 3, "the current step should guess"
 assert abs(results["window_last"] - chance) < 3, "the window should guess at the end"
-assert results["rnn_last"] > results["current_last"] + 50, "the RNN should be ahead"
+assert results["rnn_last"] > results["current_last"] + 50, "the RNN should be far ahead"
+print(setup)
 print(results)
