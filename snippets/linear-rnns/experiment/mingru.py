@@ -278,7 +278,7 @@ fig.tight_layout()
 # site's runs: <span data-figure="mingru:gru_far">100.0%</span> for `nn.GRU`,
 # <span data-figure="mingru:two_layers_far">100.0%</span> for two layers). One minGRU layer
 # mostly names the digit it is reading, and then falls towards guessing: far from the first
-# digit, one layer is right <span data-figure="mingru:one_layer_far">15.5%</span> of the time
+# digit, one layer is right <span data-figure="mingru:one_layer_far">15.8%</span> of the time
 # (median), against <span data-figure="mingru:guessing_pct">10</span>% for a guess. Its gate
 # sees only the current digit, which does not say whether it is the first one, so the layer
 # cannot decide to keep the first digit and ignore the rest. The second layer's gate reads
