@@ -47,6 +47,8 @@ RNN_CONCEPT = "docs/why-rnns/concept.md"
 ATTENTION = "docs/seq2seq/attention.md"
 FORECAST_EVALUATION = "docs/forecasting/evaluation.md"
 FORECAST_SHEET = "tests/number_sheets/docs/forecasting/evaluation.txt"
+SCAN = "docs/linear-rnns/scan.md"
+MIN_RNNS = "docs/linear-rnns/min-rnns.md"
 
 
 def question(page: str, question_id: str) -> re.Pattern:
@@ -669,6 +671,20 @@ CASES = [
             "lstm-direct-path",
             r"\frac{\partial c_t}{\partial c_{t-1}}",
         ),
+    ),
+    (
+        "scan composition rule with the steps in the wrong order",
+        replace(SCAN, r"\hat{b} &= a_2 \odot b_1 + b_2", r"\hat{b} &= a_1 \odot b_2 + b_1"),
+        equation(SCAN, r"\hat{b} &= a_2 \odot b_1 + b_2", "scan-combine", r"\hat{b}"),
+    ),
+    (
+        "minGRU update with z_t and 1 - z_t swapped",
+        replace(
+            MIN_RNNS,
+            r"h_t &= (1 - z_t) \odot h_{t-1} + z_t \odot \tilde{h}_t",
+            r"h_t &= z_t \odot h_{t-1} + (1 - z_t) \odot \tilde{h}_t",
+        ),
+        equation(MIN_RNNS, r"h_t &= (1 - z_t) \odot h_{t-1}", "min-gru", "h_t"),
     ),
     # The number sheet lists the numbers in equations too: these edits drop a 1 from it, and
     # `nox -s update` would rewrite it; the equation still fails.

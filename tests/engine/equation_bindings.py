@@ -447,6 +447,170 @@ def seasonal_naive(seed, size) -> Case:
     return _forecast_case("seasonal-naive", seed, size, "seasonal")
 
 
+# ---------------------------------------------------------------- module 9: linear recurrences
+# The references are the module's own code (snippets/linear-rnns/): its loop and its scan, each
+# proven against the other here, on float64 inputs, before any page line is compared.
+
+
+def _linear_loop(a, b, h=None):
+    """h_t = a_t * h_{t-1} + b_t, one step after another, time first; h_0 = 0 unless given."""
+    h = torch.zeros_like(b[0]) if h is None else h
+    states = []
+    for a_t, b_t in zip(a, b, strict=True):
+        h = a_t * h + b_t
+        states.append(h)
+    return torch.stack(states)
+
+
+def _linear_scan(a, b):
+    """The same from h_0 = 0 in ceil(log2 T) rounds, as snippets/linear-rnns/scan/scan.py does:
+    each round, every position takes in the span that ends `offset` steps before it."""
+    steps, offset = len(a), 1
+    while offset < steps:
+        a_before = torch.cat([torch.ones_like(a[:offset]), a[:-offset]])
+        b_before = torch.cat([torch.zeros_like(b[:offset]), b[:-offset]])
+        a, b = a * a_before, a * b_before + b
+        offset *= 2
+    return b
+
+
+def _proven_states(name, a, b):
+    """The states of the linear recurrence, from the scan, proven equal to the loop's."""
+    states = _linear_scan(a, b)
+    _agree(name, states, _linear_loop(a, b), "the module's scan does not give its loop's states")
+    return states
+
+
+def linear_recurrence(seed, size) -> Case:
+    """One step t of h_t = a_t * h_{t-1} + b_t in the middle of a sequence."""
+    steps, hidden, batch = size
+    torch.manual_seed(seed)
+    a = torch.sigmoid(torch.randn(steps, hidden, batch, dtype=torch.float64))
+    b = torch.randn(steps, hidden, batch, dtype=torch.float64)
+    h = _proven_states("linear-recurrence", a, b)
+    t = steps // 2 + 1  # 1-based; h_{t-1} is h[t - 2]
+    values = {"a_t": a[t - 1], "b_t": b[t - 1], "h_{t-1}": h[t - 2], "h_t": h[t - 1]}
+    label = f"seed {seed}, T {steps}, step t {t}, hidden_size {hidden}, batch {batch}"
+    return _case(label, "the module's loop and scan", values, {"h_t"})
+
+
+def scan_combine(seed, size) -> Case:
+    """Two steps (a_1, b_1) then (a_2, b_2) as one: the module's combine, proven to act on any
+    h_0 as the two steps do (on two starting states, so the pair it gives is the only one)."""
+    hidden, batch = size
+    torch.manual_seed(seed)
+    a = torch.randn(2, hidden, batch, dtype=torch.float64)  # any real numbers: no gate needed
+    b = torch.randn(2, hidden, batch, dtype=torch.float64)
+    a_21, b_21 = a[1] * a[0], a[1] * b[0] + b[1]  # combine(later=(a_2, b_2), earlier=(a_1, b_1))
+    starts = torch.randn(2, hidden, batch, dtype=torch.float64)
+    for h_0 in starts:
+        _agree(
+            "scan-combine",
+            a_21 * h_0 + b_21,
+            _linear_loop(a, b, h_0)[-1],
+            "its combined pair does not act as the two steps",
+        )
+    h_0 = starts[0]
+    values = {
+        "a_1": a[0],
+        "b_1": b[0],
+        "a_2": a[1],
+        "b_2": b[1],
+        "h_0": h_0,
+        r"\hat{a}": a_21,
+        r"\hat{b}": b_21,
+        "h_2": _linear_loop(a, b, h_0)[-1],
+    }
+    label = f"seed {seed}, hidden_size {hidden}, batch {batch}"
+    return _case(label, "the module's combine and loop", values, {r"\hat{a}", r"\hat{b}", "h_2"})
+
+
+def linear_closed_form(seed, size) -> Case:
+    """h_t of one unit from h_0 = 0, with A_t the product of a_1 … a_t (torch.cumprod), every t;
+    b is positive, so that the log-space form has its logarithms."""
+    (steps,) = size
+    torch.manual_seed(seed)
+    a = torch.sigmoid(torch.randn(steps, dtype=torch.float64) + 2)
+    b = torch.exp(torch.randn(steps, dtype=torch.float64))
+    h = _proven_states("linear-closed-form", a, b)
+    A = torch.cumprod(a, dim=0)
+    _agree("linear-closed-form", A * torch.cumsum(b / A, dim=0), h, "cumprod and cumsum miss h")
+    label = f"seed {seed}, one unit, T {steps}"
+    return _case(
+        label,
+        "the module's loop and torch.cumprod",
+        {},
+        {"A_t", "h_t"},
+        {"a": a, "b": b, "A": A, "h": h},
+        {"t": range(1, steps + 1)},
+    )
+
+
+def _sequence(seed, size, layers):
+    """nn.Linear layers (input_size -> hidden_size) and a sequence x, time first, in float64."""
+    input_size, hidden, batch, steps = size
+    torch.manual_seed(seed)
+    linears = [nn.Linear(input_size, hidden).double() for _ in range(layers)]
+    x = torch.randn(steps, batch, input_size, dtype=torch.float64)
+    label = f"seed {seed}, input_size {input_size}, hidden_size {hidden}, batch {batch}, T {steps}"
+    return linears, x, label
+
+
+def _weights(linear, gate):
+    return {f"W_{gate}": linear.weight.detach(), f"b_{gate}": _column(linear.bias.detach())}
+
+
+def min_gru(seed, size) -> Case:
+    """One step of the module's MinGRU (snippets/linear-rnns/min-rnns/min_gru.py): gate and
+    candidate from x_t alone, a = 1 - z and b = z * h_tilde scanned, the scan proven on the loop."""
+    (gate, candidate), x, label = _sequence(seed, size, 2)
+    with torch.no_grad():
+        z = torch.sigmoid(gate(x))
+        h_tilde = candidate(x)
+        h = _proven_states("min-gru", 1 - z, z * h_tilde)
+    t = len(x) // 2 + 1
+    values = _weights(gate, "z") | _weights(candidate, "h")
+    values |= {
+        "x_t": _column(x[t - 1]),
+        "h_{t-1}": _column(h[t - 2]),
+        "z_t": _column(z[t - 1]),
+        r"\tilde{h}_t": _column(h_tilde[t - 1]),
+        "h_t": _column(h[t - 1]),
+    }
+    return _case(
+        f"{label}, step t {t}", "the module's MinGRU", values, {"z_t", r"\tilde{h}_t", "h_t"}
+    )
+
+
+def min_lstm(seed, size) -> Case:
+    """One step of the module's MinLSTM: forget and input gates from x_t alone, normalised to
+    sum to one, a = f' and b = i' * h_tilde scanned, the scan proven on the loop."""
+    (forget, write, candidate), x, label = _sequence(seed, size, 3)
+    with torch.no_grad():
+        f, i = torch.sigmoid(forget(x)), torch.sigmoid(write(x))
+        f_norm, i_norm = f / (f + i), i / (f + i)
+        h_tilde = candidate(x)
+        h = _proven_states("min-lstm", f_norm, i_norm * h_tilde)
+    t = len(x) // 2 + 1
+    values = _weights(forget, "f") | _weights(write, "i") | _weights(candidate, "h")
+    values |= {
+        "x_t": _column(x[t - 1]),
+        "h_{t-1}": _column(h[t - 2]),
+        "f_t": _column(f[t - 1]),
+        "i_t": _column(i[t - 1]),
+        "f_t'": _column(f_norm[t - 1]),
+        "i_t'": _column(i_norm[t - 1]),
+        r"\tilde{h}_t": _column(h_tilde[t - 1]),
+        "h_t": _column(h[t - 1]),
+    }
+    return _case(
+        f"{label}, step t {t}",
+        "the module's MinLSTM",
+        values,
+        {"f_t", "i_t", "f_t'", "i_t'", r"\tilde{h}_t", "h_t"},
+    )
+
+
 BINDINGS = {
     "rnn": (rnn, CELL_SIZES),
     "lstm": (lstm, CELL_SIZES),
@@ -468,6 +632,15 @@ BINDINGS = {
     # (series length, first test target, season m, window)
     "naive-forecast": (naive_forecast, [(40, 30, 4, 6), (60, 36, 12, 12), (30, 24, 7, 10)]),
     "seasonal-naive": (seasonal_naive, [(40, 30, 4, 6), (60, 36, 12, 12), (30, 24, 7, 10)]),
+    # (T, hidden_size, batch): T a power of two, and not
+    "linear-recurrence": (linear_recurrence, [(8, 3, 2), (13, 1, 1), (5, 4, 3)]),
+    # (hidden_size, batch)
+    "scan-combine": (scan_combine, [(3, 2), (1, 1), (5, 4)]),
+    # (T,): one unit
+    "linear-closed-form": (linear_closed_form, [(1,), (9,), (40,)]),
+    # (input_size, hidden_size, batch, T)
+    "min-gru": (min_gru, [(3, 4, 2, 8), (5, 2, 1, 13), (1, 6, 3, 5)]),
+    "min-lstm": (min_lstm, [(3, 4, 2, 8), (5, 2, 1, 13), (1, 6, 3, 5)]),
 }
 
 _CACHE: dict[str, list[Case]] = {}

@@ -17,8 +17,9 @@ its own and names itself.
 The LaTeX read here is a small subset, the one the pages use:
 
 - symbols: a letter or a Greek letter (`\ell`), with a subscript (`W_{ir}`, `h_{t-1}`) and
-  primes (`g'`); `\text{…}`, `\mathrm{…}` and `\hat{y}` as names; numbers. `\sigma` is the
-  logistic function before `(`, and a symbol (a standard deviation) anywhere else;
+  primes (`g'`); `\text{…}`, `\mathrm{…}`, `\hat{y}` and `\tilde{h}` as names; numbers.
+  `\sigma` is the logistic function before `(`, and a symbol (a standard deviation) anywhere
+  else;
 - `+`, `-`, unary minus, `1 - z_t`; juxtaposition is a matrix product (`W_{ir} x_t`), or a
   plain product when one side is a scalar; `\odot` and `\cdot` multiply entry by entry;
   `\frac{a}{b}`, `^` (a power), `^\top` (a transpose), `\sqrt{…}`, `\lVert … \rVert` (the
@@ -62,7 +63,7 @@ GREEK = {
         "Omega",
     )
 }
-NAMES = {r"\text", r"\mathrm", r"\mathit", r"\operatorname", r"\hat"}
+NAMES = {r"\text", r"\mathrm", r"\mathit", r"\operatorname", r"\hat", r"\tilde"}
 RTOL, ATOL = 1e-5, 1e-7
 # Tokens that end a juxtaposition (`W_{ir} x_t` goes on until one of them).
 STOPS = {None, "+", "-", "=", ",", ")", "]", "}", "^", "_", r"\rVert", r"\odot", r"\cdot"}

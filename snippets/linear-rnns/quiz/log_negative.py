@@ -1,0 +1,12 @@
+# --8<-- [start:question]
+import torch
+
+a = torch.tensor([0.5, 0.5, 0.5])
+b = torch.tensor([1.0, -2.0, 3.0])
+log_A = torch.cumsum(torch.log(a), dim=0)
+h = torch.exp(log_A + torch.logcumsumexp(torch.log(b) - log_A, dim=0))
+# --8<-- [end:question]
+
+print("log(b):", torch.log(b).tolist())
+print("the loop gives:", [1.0, 0.5 * 1.0 - 2.0, 0.5 * (0.5 * 1.0 - 2.0) + 3.0])
+print(torch.isnan(h).tolist())
