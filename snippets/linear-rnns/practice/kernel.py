@@ -9,7 +9,7 @@ for b_t in b:
     states.append(h)
 
 lag = torch.arange(steps)[:, None] - torch.arange(steps)[None, :]  # t - s
-kernel = torch.where(lag >= 0, lam**__1__, 0.0)  # lam ** (t - s) where s <= t
+kernel = torch.where(lag >= 0, lam ** (__1__), 0.0)  # lam ** (t - s) where s <= t
 print(
     "one product with the kernel equals the loop:", torch.allclose(kernel @ b, torch.stack(states))
 )

@@ -2,7 +2,7 @@ import torch
 
 torch.manual_seed(0)
 a = torch.rand(500) * 0.5 + 0.25  # gates above 0.25, below 0.25 + 0.5
-b = torch.rand(500) + 0.1  # positive, as the log space needs
+b = torch.rand(500) + 0.1  # positive, as real logarithms need
 h, states = torch.tensor(0.0), []
 for a_t, b_t in zip(a, b, strict=True):
     h = a_t * h + b_t

@@ -18,7 +18,7 @@ print("first t where A_t is 0.0:      ", int((A == 0).nonzero()[0]) + 1)
 for t in (100, 130, 200):
     print(f"t = {t}: loop {loop[t - 1].item():.3f}, closed form {closed[t - 1].item():.3f}")
 
-# The same in logarithms: a sum of logs for A, logcumsumexp for the sum (b must be > 0).
+# The same in logarithms: a sum of logs for A, logcumsumexp for the sum (torch.log needs b > 0).
 log_A = torch.cumsum(torch.log(a), dim=0)
 log_h = log_A + torch.logcumsumexp(torch.log(b) - log_A, dim=0)
 print("log space equals the loop at every t:", torch.allclose(torch.exp(log_h), loop))
