@@ -772,6 +772,20 @@ CASES = [
         broken("forecast_baselines"),
     ),
     (
+        "packing removed: the packed model reads the state after the padding",
+        break_experiment(
+            "padding",
+            "packed = pack_padded_sequence(steps, lengths, batch_first=True, enforce_sorted=False)",
+            "packed = steps",
+        ),
+        broken("padding"),
+    ),
+    (
+        "epochs halved",
+        break_experiment("truncation", "EPOCHS = 4", "EPOCHS = 2"),
+        broken("truncation"),
+    ),
+    (
         "attention switched off in the attentional model",
         break_experiment(
             "reverse_attention", "Seq2Seq(attention=True)", "Seq2Seq(attention=False)"

@@ -47,6 +47,8 @@ def quoted_runs(data: dict) -> int:
     """How many runs the pages' medians, ranges and counts are over: the runs that calibrate the
     tolerances and the held-out runs that test them, all of them real runs of the code."""
     return len(data["runs"]) + len(data["heldout"])
+
+
 THIS_RUN = "hs-this-run"  # the id of the cell that compares a notebook's run with its band
 
 
