@@ -230,10 +230,10 @@ fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8), dpi=80)
 # The GRU is dashed, so that the LSTM's line shows through where they overlap.
 for name, style in zip(KINDS, ["-", "-", "--"], strict=True):
     left.plot(range(STEPS), accuracy[name], linestyle=style, label=name)
-for k in range(RNN_STARTS):  # each start of the RNN, faint
-    left.plot(range(STEPS), each["nn.RNN", k], color="tab:blue", alpha=0.3, linewidth=0.8)
     (line,) = right.semilogy(range(STEPS), after[name], label=f"{name}, trained")
     right.semilogy(range(STEPS), before[name], linestyle=":", c=line.get_color())
+for k in range(RNN_STARTS):  # each start of the RNN, faint
+    left.plot(range(STEPS), each["nn.RNN", k], color="tab:blue", alpha=0.3, linewidth=0.8)
 left.axhline(100 / DIGITS, color="gray", linestyle="--", label="guessing")
 left.set_ylim(0, 105)
 left.set_xlabel("steps since the first digit was seen")
