@@ -34,7 +34,8 @@ from torch import nn
 
 # One thread: a float sum split over threads can round differently, and training
 # amplifies that. One thread and the seed repeat a run exactly on one machine; another
-# seed or CPU moves the figures within about the ranges the pages state.
+# seed or CPU moves the figures: most runs land within the ranges the pages state, and a
+# run can land outside them.
 torch.set_num_threads(1)
 
 STEPS = 50
@@ -230,10 +231,10 @@ fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8), dpi=80)
 # The GRU is dashed, so that the LSTM's line shows through where they overlap.
 for name, style in zip(KINDS, ["-", "-", "--"], strict=True):
     left.plot(range(STEPS), accuracy[name], linestyle=style, label=name)
-for k in range(RNN_STARTS):  # each start of the RNN, faint
-    left.plot(range(STEPS), each["nn.RNN", k], color="tab:blue", alpha=0.3, linewidth=0.8)
     (line,) = right.semilogy(range(STEPS), after[name], label=f"{name}, trained")
     right.semilogy(range(STEPS), before[name], linestyle=":", c=line.get_color())
+for k in range(RNN_STARTS):  # each start of the RNN, faint
+    left.plot(range(STEPS), each["nn.RNN", k], color="tab:blue", alpha=0.3, linewidth=0.8)
 left.axhline(100 / DIGITS, color="gray", linestyle="--", label="guessing")
 left.set_ylim(0, 105)
 left.set_xlabel("steps since the first digit was seen")
@@ -275,24 +276,25 @@ fig.tight_layout()
 #   <span data-figure="distance:rnn_fades_fastest" data-count>35 of 35</span> runs. The RNN
 #   keeps <span data-figure="distance:rnn_kept_before">0.53</span> of it per step in the
 #   median run (the LSTM <span data-figure="distance:lstm_kept_before">0.84</span>, the
-#   GRU <span data-figure="distance:gru_kept_before">0.63</span>). The LSTM keeps the most
-#   because its forget gate starts mostly open. Over the whole distance that leaves the
-#   first digit only a faint signal in every model; the GRU's is faint too, and the GRU
-#   still learned the long distance.
+#   GRU <span data-figure="distance:gru_kept_before">0.63</span>). The LSTM keeps the most,
+#   most likely because its forget gate starts mostly open. Over the whole distance that
+#   leaves the first digit only a faint signal in every model; the GRU's is faint too, and
+#   the GRU still learned the long distance.
 # - **After training**, the LSTM keeps
 #   <span data-figure="distance:lstm_kept_after">0.98</span> of its gradient per step and
 #   the GRU <span data-figure="distance:gru_kept_after">1.03</span> in the median run (the
 #   GRU a little over one in every run: its gradient even grows on the way back), so the
-#   first digit still gets a sizeable share. The RNN keeps
+#   first digit still gets a sizeable share, though small losses per step add up over the
+#   whole distance in the LSTM's lowest runs. The RNN keeps
 #   <span data-figure="distance:rnn_kept_after">0.38</span> per step. At the first digit
 #   that opens a gap: the gated layers get
 #   <span data-figure="distance:gap_orders">18.5</span> orders of magnitude more gradient
 #   than the RNN in the median run, and a gap of at least
 #   <span data-figure="distance:gap_orders" data-bound="lower">8</span> orders in every run.
 #
-# This is **consistent with vanishing gradients**, not a proof that they are the whole
-# story. The gated layers can learn the digit at short distances first, and their gates
-# give them a path along which keeping it costs almost nothing: an LSTM adds to its cell
+# This is **consistent with vanishing gradients**, a hypothesis, not a proof that they are
+# the whole story. The gated layers can learn the digit at short distances first, and their
+# gates give them a path along which keeping it costs almost nothing: an LSTM adds to its cell
 # state instead of rewriting it (old state times the forget gate, plus new input times
 # the input gate), so with the forget gate near one and the input gate near zero, the
 # state and its gradient pass on almost unchanged, a near-identity path. A GRU's update
@@ -302,6 +304,13 @@ fig.tight_layout()
 # gradient further. This fixed budget shows which layer learns the long distance first,
 # not how far each could get with more training. The layers' sizes differ too (printed
 # above), and this experiment does not separate the gates from the extra weights.
+#
+# Two things in the runs do not fit a simple gradient story. The gradients after training
+# reflect what each model learned (a model that holds the digit passes gradient back to
+# it), so they cannot tell whether the gradient caused the learning or the learning caused
+# the gradient. And the RNN's recall does not fade as the distance grows, as it would if
+# the RNN learned each distance only as far as its gradient reached: its curve is nearly
+# flat from <span data-figure="distance:distance_far">10</span> steps back on.
 #
 # The last cell collects what the pages quote: `setup` holds the choices that no seed
 # changes, `results` what this run measured. Its `assert`s are the experiment's claims,

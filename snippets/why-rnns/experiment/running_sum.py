@@ -32,7 +32,8 @@ from torch import nn
 
 # One thread: a float sum split over threads can round differently, and training
 # amplifies that. One thread and the seed repeat a run exactly on one machine; another
-# seed or CPU moves the figures within about the ranges the pages state.
+# seed or CPU moves the figures: most runs land within the ranges the pages state, and a
+# run can land outside them.
 torch.set_num_threads(1)
 
 STEPS = 10  # digits per sequence
