@@ -27,7 +27,7 @@
 # <span data-figure="depth_width:runs">35</span> runs, each at its own seed; the table at
 # the end shows where this run fell. Another seed moves the figures: most runs land within
 # the ranges the site states, but a run can land outside them
-# ([how the figures are measured](../../figures.md)).
+# ([how the figures are measured](../../../figures/)).
 
 # %%
 import time
@@ -209,7 +209,7 @@ fig.tight_layout()
 #   shapes the other way: look at the counts over many runs, not at one run's winner.
 # - **This is about speed.** With more epochs (and smaller batches and a lower learning
 #   rate) the same one-layer RNN learns the task in every one of its runs: see
-#   [the first module's experiment](../../why-rnns/experiment.md). Whether the stacks would
+#   [the first module's experiment](../../../why-rnns/experiment/). Whether the stacks would
 #   catch up with more epochs is not measured here.
 #
 # The last cell collects what the pages quote: `setup` holds the choices that no seed

@@ -23,7 +23,7 @@
 # build (it trains in well under a minute on a laptop CPU). The numbers in this text are
 # the median and the range of <span data-figure="distance:runs">35</span> runs at other
 # seeds; the table at the end shows where this run fell
-# ([how the figures are measured](../../figures.md)).
+# ([how the figures are measured](../../../figures/)).
 
 # %%
 import copy

@@ -23,7 +23,7 @@
 # yourself (it trains in well under a minute on a laptop CPU). The numbers in this text are
 # the median and the range of <span data-figure="running_sum:runs">35</span> runs at other
 # seeds: each run lands a little elsewhere, and the table at the end of the page shows
-# where this one fell ([how the figures are measured](../../figures.md)).
+# where this one fell ([how the figures are measured](../../../figures/)).
 
 # %%
 import matplotlib.pyplot as plt
