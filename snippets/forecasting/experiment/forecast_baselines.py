@@ -323,7 +323,7 @@ for name, maes in year_mae.items():
     )
 
 # %%
-fig, axes = plt.subplots(3, 1, figsize=(6.5, 7.5), dpi=60)
+fig, axes = plt.subplots(3, 1, figsize=(6.5, 7.5), dpi=52)
 for axis, forecasts, values, mean, std, shown, title in [
     (axes[0], gen_forecasts, generated, gen_mean, gen_std, 4 * PERIOD, "generated series"),
     (axes[1], sea_forecasts, sea, sea_mean, sea_std, len(sea), "sea surface temperature"),
