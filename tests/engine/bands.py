@@ -3,14 +3,15 @@
 A training run is one random draw: another seed, kernel path or CPU gives another figure. So
 `nox -s spread` (engine/experiments.py) trains each experiment at 30 seeds, each on one of the
 kernel paths this machine offers, then at 5 held-out seeds, and writes every run's figures to
-a reviewed file, `tests/bands/<experiment>.json`, with what follows from the 30:
+a reviewed file, `tests/bands/<experiment>.json`, with what follows from them:
 
 - the **median** and the **range** (lowest and highest run) that pages quote, and for a
-  yes-or-no result the **count** of runs where it held;
-- the **tolerance** within which one more run must fall (CI's run, or a reader's at another
-  seed): `K` standard deviations of the runs either side of their mean. The model (DESIGN.md):
-  each figure's runs have one mode and tails no heavier than an exponential's; then one more
-  run falls outside with a chance under 1e-4, with the mean and deviation estimated from 30;
+  yes-or-no result the **count** of runs where it held, over all 35 runs (`quoted_runs`);
+- from the 30 alone, the **tolerance** within which one more run must fall (CI's run, or a
+  reader's at another seed): `K` standard deviations of the runs either side of their mean.
+  The model (DESIGN.md): each figure's runs have one mode and tails no heavier than an
+  exponential's; then one more run falls outside with a chance under 1e-4, with the mean and
+  deviation estimated from 30;
 - which figures are not compared: those whose runs show two modes or pile up at a bound
   (a standard deviation over `BELL` times the median absolute deviation's estimate); the
   experiment's claims check them.
@@ -41,15 +42,13 @@ MAX_CHECKED = 150  # compared figures and claims over all experiments: 150 x 1e-
 # its median absolute deviation implies: for one bell curve the two agree (about 1).
 BELL = 2.0
 ABOUT = {"runs": "how many runs a median, range or count is over"}  # keys a page may cite
+THIS_RUN = "hs-this-run"  # the id of the cell that compares a notebook's run with its band
 
 
 def quoted_runs(data: dict) -> int:
     """How many runs the pages' medians, ranges and counts are over: the runs that calibrate the
     tolerances and the held-out runs that test them, all of them real runs of the code."""
     return len(data["runs"]) + len(data["heldout"])
-
-
-THIS_RUN = "hs-this-run"  # the id of the cell that compares a notebook's run with its band
 
 
 class BandError(Exception):
