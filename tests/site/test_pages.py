@@ -25,6 +25,7 @@ names the step and the element, with a screenshot in artifacts/screenshots/failu
 from __future__ import annotations
 
 import asyncio
+import html
 import re
 import shutil
 import threading
@@ -551,7 +552,7 @@ def test_404_page_is_styled_and_leads_home_at_any_depth(browser, site_url):
     assert not problems, problems
     page.get_by_role("link", name="home page").click()
     page.wait_for_url(site_url)
-    assert page.title().startswith("Hidden State")
+    sync_expect(page).to_have_title(re.compile(r"^Hidden State"))  # the title follows the address
     context.close()
     # The browser logs the 404 of the page itself; nothing else may fail.
     assert watch.console_errors == [
@@ -606,7 +607,12 @@ def test_maths_survives_instant_navigation(context, site_url, site_dir):
     page.evaluate("() => { window.hsSamePage = true; }")  # lost if the browser loads a new page
     page.locator(f'.md-nav a[href$="{with_maths[0]}"]').last.click()
     page.wait_for_url(f"**/{with_maths[0]}")
+    # The address changes before the content is swapped, and the home page has a formula of
+    # its own: wait for the new page's heading before looking at its maths.
+    heading = html.unescape(re.search(r"<h1[^>]*>([^<]+)", read_page(site_dir, with_maths[0]))[1])
+    sync_expect(page.locator("article h1")).to_contain_text(heading.strip())
     formula = page.locator("article math").first
-    formula.wait_for()
-    assert formula.bounding_box()["height"] > 0, "the formula is not drawn"
+    sync_expect(formula).to_be_visible()
+    height = formula.evaluate("math => math.getBoundingClientRect().height")
+    assert height > 0, f"the first formula on {with_maths[0]} is not drawn (height {height})"
     assert page.evaluate("() => window.hsSamePage"), "a full page load: no instant navigation"

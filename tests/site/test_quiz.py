@@ -322,6 +322,7 @@ def test_instant_navigation_away_and_back(watched, site_url, quiz_pages):
     expect(page.locator("article h1")).not_to_have_text(first_title)
     page.go_back()
     page.wait_for_url(site_url + quiz_pages[0])
+    expect(page.locator("article h1")).to_have_text(first_title)  # swapped in after the address
     page.wait_for_selector(".hs-progress")
     assert page.evaluate("() => window.hsStillHere === true"), "that was a full page load"
 
