@@ -4,6 +4,7 @@ verification on the copy, and require a failure that names the file at fault."""
 from __future__ import annotations
 
 import os
+import queue
 import re
 import shutil
 import subprocess
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from engine import bands, labels, notebooks
+from engine import bands, forkserver, labels, notebooks
 from engine.plugin import ROOT
 from engine.run import save_runs
 
@@ -800,6 +801,7 @@ CASES = [
 ]
 
 
+WORKERS = 2  # cases verified at a time: CI has two cores
 REUSED: dict[str, str] = {}  # the environment that lets the copies reuse this run's runs
 
 
@@ -827,15 +829,18 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def verify(root: Path, *targets: str) -> subprocess.CompletedProcess:
-    """The verification of some pages or tests (by default all of docs/ and snippets/)."""
+def verify(
+    root: Path, *targets: str, server: forkserver.Server | None = None
+) -> subprocess.CompletedProcess:
+    """The verification of some pages or tests (by default all of docs/ and snippets/), in a
+    pytest process of its own: forked by `server` (torch and pytest imported already), or
+    started from nothing."""
     targets = targets or ("docs", "tests/test_snippets.py", "tests/test_experiments.py")
+    args, env = [*targets, "-q", "-p", "no:cacheprovider"], {**os.environ, **REUSED}
+    if server:
+        return server.run(root, args, env)
     return subprocess.run(
-        [sys.executable, "-m", "pytest", *targets, "-q", "-p", "no:cacheprovider"],
-        cwd=root,
-        env={**os.environ, **REUSED},
-        capture_output=True,
-        text=True,
+        [sys.executable, "-m", "pytest", *args], cwd=root, env=env, capture_output=True, text=True
     )
 
 
@@ -863,25 +868,44 @@ def test_pristine_copy_passes(pristine):
     assert run.returncode == 0, run.stdout[-4000:]
 
 
+def trains(case) -> bool:
+    """Whether the case's check trains an experiment again (tens of seconds, not one)."""
+    return case[1].__qualname__.startswith(break_experiment.__name__)
+
+
 @pytest.fixture(scope="module")
 def runs(request, pristine, tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
-    """Each selected case verified on its own broken copy, two at a time (each is a process of
-    its own, and CI has two cores)."""
+    """Each selected case verified on its own broken copy, in a process of its own, two at a
+    time (CI has two cores): the cases that train first, so that no worker is left with one
+    at the end. Each worker forks its processes from a server that has imported torch and
+    pytest once (engine/forkserver.py), instead of paying for those imports in every case."""
     selected = {
         item.callspec.params["name"]
         for item in request.session.items
         if getattr(item, "originalname", "") == "test_drift_fails_the_run"
     }
+    cases = sorted((case for case in CASES if case[0] in selected), key=trains, reverse=True)
+    servers: queue.Queue[forkserver.Server] = queue.Queue()
 
     def run(case) -> tuple[str, subprocess.CompletedProcess]:
         name, mutate, expected = case
         root = tmp_path_factory.mktemp("drift") / "project"
         shutil.copytree(pristine, root)
         mutate(root)
-        return name, verify(root, checked_by(name, expected))
+        server = servers.get()
+        try:
+            return name, verify(root, checked_by(name, expected), server=server)
+        finally:
+            servers.put(server)
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(pool.map(run, [case for case in CASES if case[0] in selected]))
+    for _ in range(WORKERS):
+        servers.put(forkserver.Server())
+    try:
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            return dict(pool.map(run, cases))
+    finally:
+        while not servers.empty():
+            servers.get().close()
 
 
 @pytest.mark.slow
