@@ -859,13 +859,7 @@ def checked_by(name: str, expected) -> str:
     return f"docs/{snippet['page']}.md"
 
 
-@pytest.mark.slow
-def test_pristine_copy_passes(pristine):
-    """The control: on the unbroken copy, every check a case runs passes (in one process), so a
-    case's failure comes from its edit, not from the copy."""
-    checks = sorted({checked_by(name, expected) for name, _, expected in CASES})
-    run = verify(pristine, *checks)
-    assert run.returncode == 0, run.stdout[-4000:]
+CONTROL = "(the unbroken copy)"  # the control, verified in the same pool as the cases
 
 
 def trains(case) -> bool:
@@ -873,28 +867,49 @@ def trains(case) -> bool:
     return case[1].__qualname__.startswith(break_experiment.__name__)
 
 
-@pytest.fixture(scope="module")
-def runs(request, pristine, tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
-    """Each selected case verified on its own broken copy, in a process of its own, two at a
-    time (CI has two cores): the cases that train first, so that no worker is left with one
-    at the end. Each worker forks its processes from a server that has imported torch and
-    pytest once (engine/forkserver.py), instead of paying for those imports in every case."""
-    selected = {
+def drift_tests(session) -> set[str]:
+    """The cases whose test_drift_fails_the_run this session runs."""
+    return {
         item.callspec.params["name"]
-        for item in request.session.items
+        for item in session.items
         if getattr(item, "originalname", "") == "test_drift_fails_the_run"
     }
+
+
+class Stale(Exception):
+    """A case's edit no longer applies to the project (test_every_case_still_applies)."""
+
+
+@pytest.fixture(scope="module")
+def runs(request, pristine, tmp_path_factory) -> dict[str, subprocess.CompletedProcess | Stale]:
+    """Each selected case verified on its own broken copy, and the control (CONTROL: every
+    check the cases run, on the unbroken copy), each in a process of its own, two at a time
+    (CI has two cores). The cases that train go first, then the control, so that no worker is
+    left with a long one at the end. Each worker forks its processes from a server that has
+    imported torch and pytest once (engine/forkserver.py), instead of paying for those imports
+    in every case. A case whose edit no longer applies is recorded as Stale, not run."""
+    selected = drift_tests(request.session)
     cases = sorted((case for case in CASES if case[0] in selected), key=trains, reverse=True)
+    at = sum(map(trains, cases))
+    cases.insert(at, (CONTROL, None, None))
     servers: queue.Queue[forkserver.Server] = queue.Queue()
 
-    def run(case) -> tuple[str, subprocess.CompletedProcess]:
+    def run(case) -> tuple[str, subprocess.CompletedProcess | Stale]:
         name, mutate, expected = case
-        root = tmp_path_factory.mktemp("drift") / "project"
-        shutil.copytree(pristine, root)
-        mutate(root)
+        if mutate is None:
+            checks = sorted({checked_by(name, expected) for name, _, expected in CASES})
+            root = pristine
+        else:
+            root = tmp_path_factory.mktemp("drift") / "project"
+            shutil.copytree(pristine, root)
+            try:
+                mutate(root)
+            except (AssertionError, OSError) as err:
+                return name, Stale(str(err))
+            checks = [checked_by(name, expected)]
         server = servers.get()
         try:
-            return name, verify(root, checked_by(name, expected), server=server)
+            return name, verify(root, *checks, server=server)
         finally:
             servers.put(server)
 
@@ -909,9 +924,19 @@ def runs(request, pristine, tmp_path_factory) -> dict[str, subprocess.CompletedP
 
 
 @pytest.mark.slow
+def test_pristine_copy_passes(runs):
+    """The control: on the unbroken copy, every check a case runs passes (in one process), so a
+    case's failure comes from its edit, not from the copy."""
+    run = runs[CONTROL]
+    assert run.returncode == 0, run.stdout[-4000:]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "mutate", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_drift_fails_the_run(runs, name, mutate, expected):
     run = runs[name]
+    if isinstance(run, Stale):
+        pytest.fail(f"{name}: the case's edit no longer applies: {run}", pytrace=False)
     assert run.returncode != 0, f"{name}: the verification passed on a broken copy"
     named = (
         expected.search(run.stdout) if isinstance(expected, re.Pattern) else expected in run.stdout
@@ -959,12 +984,18 @@ def test_every_case_names_the_check_that_shows_it():
         assert checked_by(name, expected)
 
 
-def test_every_case_still_applies(tmp_path):
+def test_every_case_still_applies(request, tmp_path):
     """Fast: each guard case's edit still applies to the project as it is now (on a copy of
     its own), so a page edit that makes a case stale fails here in seconds, not in the slow
-    run."""
+    run. A case whose slow test this session runs was applied there already: its outcome is
+    read from there, not made twice."""
     problems = []
+    applied = request.getfixturevalue("runs") if drift_tests(request.session) else {}
     for index, (name, mutate, _) in enumerate(CASES):
+        if name in applied:
+            if isinstance(applied[name], Stale):
+                problems.append(f"{name}: {applied[name]}")
+            continue
         try:
             mutate(copy_project(tmp_path / str(index)))
         except (AssertionError, OSError) as err:

@@ -10,25 +10,52 @@ from pathlib import Path
 
 import pytest
 
+from engine import forkserver
 from engine.labels import number_to_words
 from engine.quiz import DIFFICULTIES
+from engine.run import save_runs
 from test_guard import copy_project
 
 PAGE = "docs/rnn-cell/cell.md"
 
 
-def run(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=root,
-        env={"PYTHONPATH": str(root / "tests"), "PATH": str(Path(sys.executable).parent)},
-        capture_output=True,
-        text=True,
-    )
+def env(root: Path) -> dict[str, str]:
+    return {"PYTHONPATH": str(root / "tests"), "PATH": str(Path(sys.executable).parent)}
+
+
+@pytest.fixture(scope="module")
+def server():
+    """Each `python -m …` in a copy is forked from a server that has imported torch and pytest
+    already (engine/forkserver.py)."""
+    started = forkserver.Server()
+    yield started
+    started.close()
+
+
+@pytest.fixture
+def new(server):
+    """`nox -s new -- *args` in a copy."""
+
+    def scaffold(root: Path, *args: str) -> subprocess.CompletedProcess:
+        return server.run(root, list(args), env(root), module="engine.new")
+
+    return scaffold
+
+
+@pytest.fixture(scope="module")
+def check(server, tmp_path_factory):
+    """`python -m pytest *args` in a copy; a block that this verification has run already,
+    unchanged, is not run again (engine/run.py)."""
+    reused = save_runs(tmp_path_factory.mktemp("runs") / "runs.json")
+
+    def pytest_in(root: Path, *args: str) -> subprocess.CompletedProcess:
+        return server.run(root, [*args, "-q", "-p", "no:cacheprovider"], {**env(root), **reused})
+
+    return pytest_in
 
 
 @pytest.mark.slow
-def test_scaffolded_page_question_and_task_pass_the_checks(tmp_path):
+def test_scaffolded_page_question_and_task_pass_the_checks(new, check, tmp_path):
     copy_project(tmp_path)
     steps = [
         ["page", "rnn-cell/cell", "nn.RNNCell, one step at a time", "--module", "Inside"],
@@ -36,7 +63,7 @@ def test_scaffolded_page_question_and_task_pass_the_checks(tmp_path):
         ["blank", PAGE, "b-cell-sum"],
     ]
     for step in steps:
-        made = run(tmp_path, "-m", "engine.new", *step)
+        made = new(tmp_path, *step)
         assert made.returncode == 0, f"nox -s new -- {' '.join(step)}:\n{made.stdout}{made.stderr}"
     # The time to read is written as the site's pages write it, and is the same in the nav.
     label = re.search(r'hs-time">[^<]*?(\d+) min read</span>', (tmp_path / PAGE).read_text())
@@ -44,17 +71,17 @@ def test_scaffolded_page_question_and_task_pass_the_checks(tmp_path):
     nav = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
     assert f'one step at a time ({label[1]} min)": rnn-cell/cell.md' in nav
     checks = ["tests/test_home.py", "tests/test_reading_time.py", "tests/test_snippets.py"]
-    checked = run(tmp_path, "-m", "pytest", PAGE, *checks, "-q", "-p", "no:cacheprovider")
+    checked = check(tmp_path, PAGE, *checks)
     assert checked.returncode == 0, checked.stdout[-4000:]
     assert "2 proved by execution" in checked.stdout, checked.stdout[-2000:]
     assert (tmp_path / "tests/answer_sheets/rnn-cell/cell.txt").is_file()
     # A second page with the same name is refused with a message, not overwritten.
-    again = run(tmp_path, "-m", "engine.new", "page", "rnn-cell/cell", "Again")
+    again = new(tmp_path, "page", "rnn-cell/cell", "Again")
     assert again.returncode == 2 and "exists already" in again.stderr
 
 
 @pytest.mark.slow
-def test_a_page_in_a_module_then_new_output_and_its_prose_in_one_update(tmp_path):
+def test_a_page_in_a_module_then_new_output_and_its_prose_in_one_update(new, check, tmp_path):
     """CONTRIBUTING's order in one pass: a page scaffolded into an existing module lands after
     its last concept page, titled like them; then its code changes what it prints and the prose
     states the new shape at once, and `nox -s update` writes the output first and checks the
@@ -69,7 +96,7 @@ def test_a_page_in_a_module_then_new_output_and_its_prose_in_one_update(tmp_path
     # Whatever concept pages the module has now (a contributor's own new page included).
     last_concept = max(i for i, entry in enumerate(before) if entry.startswith('- "Concept:'))
     page = "docs/rnn-layer/stacking.md"
-    made = run(tmp_path, "-m", "engine.new", "page", "rnn-layer/stacking", "stacked layers")
+    made = new(tmp_path, "page", "rnn-layer/stacking", "stacked layers")
     assert made.returncode == 0, made.stdout + made.stderr
     entries = module_nav()
     at = next(i for i, entry in enumerate(entries) if entry.endswith(": rnn-layer/stacking.md"))
@@ -84,19 +111,19 @@ def test_a_page_in_a_module_then_new_output_and_its_prose_in_one_update(tmp_path
         text.replace("What the output shows.", "The output shows `x` as `(4, 7)`."),
         encoding="utf-8",
     )
-    updated = run(
-        tmp_path, "-m", "pytest", page, "--update-outputs", "-q", "-p", "no:cacheprovider"
-    )
+    updated = check(tmp_path, page, "--update-outputs")
     assert updated.returncode == 0, updated.stdout[-4000:]
     out = tmp_path / "snippets/rnn-layer/stacking/example.out"
     assert out.read_text(encoding="utf-8") == "(4, 7)\n"
     checks = ["tests/test_home.py", "tests/test_reading_time.py", "tests/test_snippets.py"]
-    checked = run(tmp_path, "-m", "pytest", page, *checks, "-q", "-p", "no:cacheprovider")
+    checked = check(tmp_path, page, *checks)
     assert checked.returncode == 0, checked.stdout[-4000:]
 
 
 @pytest.mark.slow
-def test_a_question_goes_among_those_of_its_difficulty_and_the_intro_counts_it(tmp_path):
+def test_a_question_goes_among_those_of_its_difficulty_and_the_intro_counts_it(
+    new, check, tmp_path
+):
     """A quiz runs from easy to hard: `--difficulty medium` puts the question after the last
     medium one, before the first hard one, and the intro's "Twelve questions" follows."""
     copy_project(tmp_path)
@@ -109,7 +136,7 @@ def test_a_question_goes_among_those_of_its_difficulty_and_the_intro_counts_it(t
     before = questions()
     intro = re.search(r"^(\w+) questions", quiz.read_text(), re.MULTILINE)[1]
     step = ["question", "docs/why-rnns/quiz.md", "q-new-medium", "--difficulty", "medium"]
-    made = run(tmp_path, "-m", "engine.new", *step)
+    made = new(tmp_path, *step)
     assert made.returncode == 0, made.stdout + made.stderr
     after = questions()
     at = after.index(("q-new-medium", "medium"))
@@ -121,5 +148,5 @@ def test_a_question_goes_among_those_of_its_difficulty_and_the_intro_counts_it(t
     assert counted == number_to_words(len(after), "A"), f"the intro now says {counted}"
     checks = ["tests/test_reading_time.py"]
     page = "docs/why-rnns/quiz.md"
-    checked = run(tmp_path, "-m", "pytest", page, *checks, "-q", "-p", "no:cacheprovider")
+    checked = check(tmp_path, page, *checks)
     assert checked.returncode == 0, checked.stdout[-4000:]

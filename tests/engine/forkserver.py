@@ -1,15 +1,17 @@
-"""Run many short pytest processes without paying for Python's imports each time.
+"""Run many short Python processes without paying for their imports each time.
 
-The guard and scaffold tests verify copies of the project, each in a pytest process of its
-own. Most of such a process's time went to importing torch, pytest and Markdown. This server
-imports them once, then forks a child for each request: the child is a new process, as
-`python -m pytest` in the copy would be, except that those modules are already loaded. It
+The guard and scaffold tests verify copies of the project, each in a process of its own
+(`python -m pytest`, `python -m engine.new`). Most of such a process's time went to importing
+torch, pytest and Markdown. This server imports them once, then forks a child for each
+request: the child is a new process, as `python -m …` in the copy would be, except that those
+modules are already loaded. It
 imports nothing of the project (engine/ comes from the copy, in the child), and it runs no
 torch operation before forking, so no thread pool is copied into a child half-made.
 
-Protocol: one JSON object per line on stdin, {"cwd", "args", "env", "output"}; the server
-answers with one line, the child's exit code, and writes the child's stdout and stderr to the
-file "output". `Server` is the client side.
+Protocol: one JSON object per line on stdin, {"cwd", "module", "args", "env", "output"}; the
+server forks a child that runs `python -m module *args` there, with its stdout in the file
+"output" and its stderr in "output.err", and answers with one line, the child's exit code.
+`Server` is the client side.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ PRELOADED = [
     "pytest",
     "_pytest.python",
     "_pytest.terminal",
-    "pytest_codeblocks.main",
     "markdown",
     "pymdownx.snippets",
     "mkdocs.config",
@@ -53,22 +54,27 @@ def serve() -> None:
 def child(request: dict) -> None:
     code = 70
     try:
-        fd = os.open(request["output"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        os.dup2(fd, 1)
-        os.dup2(fd, 2)
-        os.close(fd)
-        devnull = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(devnull, 0)
+        for fd, name in ((1, request["output"]), (2, request["output"] + ".err")):
+            opened = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            os.dup2(opened, fd)
+            os.close(opened)
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
-        # As `python -m pytest` run in cwd would have it: cwd first, then PYTHONPATH.
+        # As `python -m module` run in cwd would have it: cwd first, then PYTHONPATH.
         extra = [p for p in request["env"].get("PYTHONPATH", "").split(os.pathsep) if p]
         sys.path[0:1] = [request["cwd"], *extra]
-        sys.argv = ["pytest", *request["args"]]
-        import pytest
+        sys.argv = [request["module"], *request["args"]]
+        import runpy
 
-        code = pytest.main(request["args"])
+        try:
+            runpy.run_module(request["module"], run_name="__main__", alter_sys=True)
+            code = 0
+        except SystemExit as exit:
+            code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+            if not isinstance(exit.code, int | None):
+                print(exit.code, file=sys.stderr)
     except BaseException:  # reported in the output; the server goes on
         import traceback
 
@@ -76,11 +82,11 @@ def child(request: dict) -> None:
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
-        os._exit(int(code))
+        os._exit(code)
 
 
 class Server:
-    """One server process; `run` is one pytest process at a time (use one Server per worker)."""
+    """One server process; `run` is one child at a time (use one Server per worker)."""
 
     def __init__(self) -> None:
         # Run as a script, not as engine.forkserver: the server must not import engine/.
@@ -89,19 +95,24 @@ class Server:
         )
         self.lock = threading.Lock()
 
-    def run(self, cwd: Path, args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-        """`python -m pytest *args` in `cwd` with `env`, stdout and stderr captured together."""
-        output = Path(cwd) / ".pytest-output"
-        request = {"cwd": str(cwd), "args": args, "env": env, "output": str(output)}
+    def run(
+        self, cwd: Path, args: list[str], env: dict[str, str], module: str = "pytest"
+    ) -> subprocess.CompletedProcess:
+        """`python -m module *args` in `cwd` with `env`, its stdout and stderr captured."""
+        output = Path(cwd) / ".forked-output"
+        errors = Path(f"{output}.err")
+        request = {"cwd": str(cwd), "module": module, "args": args, "env": env}
+        request["output"] = str(output)
         with self.lock:
             self.process.stdin.write(json.dumps(request).encode() + b"\n")
             self.process.stdin.flush()
             answer = self.process.stdout.readline()
         if not answer:
             raise RuntimeError("the fork server stopped")
-        text = output.read_text(encoding="utf-8", errors="replace")
+        texts = [f.read_text(encoding="utf-8", errors="replace") for f in (output, errors)]
         output.unlink()
-        return subprocess.CompletedProcess(["pytest", *args], int(answer), text, "")
+        errors.unlink()
+        return subprocess.CompletedProcess([module, *args], int(answer), *texts)
 
     def close(self) -> None:
         self.process.stdin.close()
