@@ -324,6 +324,7 @@ def test_instant_navigation_away_and_back(watched, site_url, quiz_pages):
     page.wait_for_url(site_url + quiz_pages[0])
     expect(page.locator("article h1")).to_have_text(first_title)  # swapped in after the address
     page.wait_for_selector(".hs-progress")
+    ready(page)  # quiz.js builds the questions a few at a time, on this visit too
     assert page.evaluate("() => window.hsStillHere === true"), "that was a full page load"
 
     expect(page.locator(".hs-progress")).to_have_count(1)  # not bound twice
