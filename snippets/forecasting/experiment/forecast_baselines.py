@@ -323,17 +323,17 @@ for name, maes in year_mae.items():
     )
 
 # %%
-fig, axes = plt.subplots(3, 1, figsize=(6.5, 7.5), dpi=52)
+fig, axes = plt.subplots(3, 1, figsize=(8.2, 8), dpi=60)
 for axis, forecasts, values, mean, std, shown, title in [
     (axes[0], gen_forecasts, generated, gen_mean, gen_std, 4 * PERIOD, "generated series"),
-    (axes[1], sea_forecasts, sea, sea_mean, sea_std, len(sea), "sea surface temperature"),
+    (axes[1], sea_forecasts, sea, sea_mean, sea_std, 6 * SEA_PERIOD, "sea surface temperature"),
 ]:
     first = starts(len(values))[1]
     steps_shown = torch.arange(first, len(values))[:shown]
     axis.plot(steps_shown, values[first:][:shown], color="black", linewidth=2, label="truth")
     for key, label in [("seasonal", "seasonal naive"), ("linear", "linear"), ("lstm", "LSTM")]:
         axis.plot(steps_shown, (forecasts[key][:shown, 0] * std + mean), label=label)
-    axis.set_title(f"One-step forecasts on the test part: {title}")
+    axis.set_title(f"One step ahead, on the test part: {title}")
 axes[0].set(xlabel="time step", ylabel="value")
 axes[1].set(xlabel="month since January of the first year", ylabel="degrees Celsius")
 for name, maes in year_mae.items():
@@ -344,7 +344,7 @@ axes[2].set(
     ylabel="MAE (degrees Celsius)",
 )
 for axis in axes:
-    axis.legend(loc="best", fontsize="small")
+    axis.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     axis.grid(alpha=0.3)
 fig.tight_layout()
 
