@@ -29,6 +29,13 @@ HELDOUT = 5  # seeds RUNS … RUNS + HELDOUT - 1: never in a band, checked as CI
 GOAL = 1  # held-out figures outside their tolerance, over all experiments, at the most
 
 
+def say(line: str) -> None:
+    """One line of progress from one of two runs side by side, written whole: print() writes
+    the text and its newline apart, so two threads could run their lines together."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
 def banner() -> str:
     return (
         f"experiments run on {kernels.describe()}; each run is checked against its band file "
@@ -49,9 +56,9 @@ def run_all() -> int:
             notebooks.executed(experiment)
         except notebooks.NotebookError as err:
             failed.append(str(err))
-            print(f"FAILED {experiment.rel_source}", flush=True)
+            say(f"FAILED {experiment.rel_source}")
             return
-        print(f"ran {experiment.rel_source} in {time.perf_counter() - start:.1f} s", flush=True)
+        say(f"ran {experiment.rel_source} in {time.perf_counter() - start:.1f} s")
 
     if stale:
         print(f"running {len(stale)} experiments, 2 at a time ...", flush=True)
@@ -128,7 +135,7 @@ def spread(names: list[str], runs_n: int = RUNS, heldout_n: int = HELDOUT) -> in
             runs[experiment.name, seed] = {"error": str(err)}
             status = "FAILED, no results (below)"
         done += 1
-        print(f"[{done}/{len(jobs)}] {experiment.name} {path} seed {seed}: {status}", flush=True)
+        say(f"[{done}/{len(jobs)}] {experiment.name} {path} seed {seed}: {status}")
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(one, jobs))
