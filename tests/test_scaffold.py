@@ -75,6 +75,11 @@ def test_scaffolded_page_question_and_task_pass_the_checks(new, check, tmp_path)
     assert checked.returncode == 0, checked.stdout[-4000:]
     assert "2 proved by execution" in checked.stdout, checked.stdout[-2000:]
     assert (tmp_path / "tests/answer_sheets/rnn-cell/cell.txt").is_file()
+    # `nox -s check` fails until the placeholders are replaced, naming each line.
+    left = check(tmp_path, "tests/test_placeholders.py")
+    assert left.returncode != 0, "nox -s check passes with the scaffold's placeholders"
+    for place in (f"{PAGE}:5: the scaffold's placeholder", "docs/index.md:"):
+        assert place in left.stdout, left.stdout[-3000:]
     # A second page with the same name is refused with a message, not overwritten.
     again = new(tmp_path, "page", "rnn-cell/cell", "Again")
     assert again.returncode == 2 and "exists already" in again.stderr

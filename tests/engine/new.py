@@ -9,8 +9,9 @@ its link on the home page; `--module` starts a new module. A question or a task 
 last one of its difficulty or an easier one on the page (pages run from easy to hard), with its
 snippet. Each then runs the page once as `nox -s update` does: that writes the `.out` files
 and the answer sheet from real execution, the time to read (labels.py) and the count of
-questions or tasks that the page's intro states. Replace the placeholder content, run
-`nox -s update -- docs/<module>/<page>.md` again, then `nox -s tests -- <the same page>`.
+questions or tasks that the page's intro states. Replace the placeholder content (`nox -s
+check` fails while any is left), run `nox -s update -- docs/<module>/<page>.md` again, then
+`nox -s tests -- <the same page>`.
 """
 
 from __future__ import annotations
@@ -50,6 +51,18 @@ What the code below shows, in one sentence.
 What the output shows. A shape or a number you write here must appear in the code or the
 output of this section.
 """
+
+HOME_LINK = "- [{nav_title}]({page}): one line on what the page teaches."
+# The scaffold's text that a contributor replaces: the page's own check passes with it, and
+# `nox -s check` fails while any of it is left (tests/test_placeholders.py).
+PLACEHOLDERS = (
+    "One or two sentences: what the reader can do after this page.",
+    "What the code below shows, in one sentence.",
+    "What the output shows. A shape or a number you write here",
+    "one line on what the page teaches.",
+    "**What shape does `y` have?**",
+    "**Complete the code so that it adds up each row of `x`.**",
+)
 
 EXAMPLE = """import torch
 
@@ -93,7 +106,8 @@ QUESTION = """
 
 ??? failure "Common mistakes"
     - `(2, 3)`: forgetting that `.T` swaps the dimensions.
-    - Confusing a transpose with flattening: the result keeps both dimensions.
+    - `(6,)`: taking a transpose for a flattening; the result keeps both dimensions.
+    - `(3, 3)`: taking the larger size for both dimensions.
 
 </div>
 """
@@ -222,7 +236,7 @@ def add_to_home(module: str, page: str, nav_title: str, module_title: str | None
     """Link the page from the home page's list of its module (a new module gets a heading)."""
     path = ROOT / HOME
     lines = path.read_text(encoding="utf-8").split("\n")
-    link = f"- [{nav_title}]({page}): one line on what the page teaches."
+    link = HOME_LINK.format(nav_title=nav_title, page=page)
     linked = [
         i for i, line in enumerate(lines) if line.startswith("- [") and f"]({module}/" in line
     ]
