@@ -482,7 +482,11 @@ CASES = [
         # 3 is in the task's code too: only the reviewed number sheet sees the change.
         "number changed to another the code also has",
         replace(PRACTICE, "the 5 \u00d7 5 matrix", "the 5 \u00d7 3 matrix"),
-        f"{PRACTICE}: the numbers it states differ from its reviewed number sheet",
+        re.compile(
+            rf"^{re.escape(PRACTICE)}:\d+: in (section|task) .*the numbers it states differ "
+            "from its reviewed number sheet",
+            re.M,
+        ),
     ),
     (
         # 10 is in the code (input_size=10), but not as hidden_size.
@@ -541,7 +545,8 @@ CASES = [
         # Still true (an upper bound raised holds too), so only the reviewed sheet can see it.
         "bound loosened",
         shift_span(*BOUNDED, 1),
-        f"{BOUNDED[0]}: the numbers it states differ from its reviewed number sheet",
+        f"{BOUNDED[0]}:{span_line(*BOUNDED)}: in the span of {BOUNDED[1]['ref']}, the numbers "
+        "it states differ from its reviewed number sheet",
     ),
     # Rules that tie a page to the site, caught by the single-page check (engine/structure.py)
     (

@@ -210,6 +210,29 @@ def render_sheet(marks: list[Figure]) -> str:
     return "".join(f"{m.ref}  {TAG.sub('', m.text)}  {how(m)}\n" for m in marks)
 
 
+def changed_part(path: Path, written: str, wanted: str) -> tuple[int, str] | None:
+    """Where the first part whose numbers changed begins in `path`, and what it is: a section's
+    heading, a question or task, or a figure span (sheet lines read "section 'Title': 5 20",
+    "question q-id: …", "task b-id: …", "the page's opening: …" or "experiment:key  text  how")."""
+    old, new = written.split("\n"), wanted.split("\n")
+    changed = [x for x in new if x and x not in old] + [x for x in old if x and x not in new]
+    if not changed or not path.is_file():
+        return None
+    name = changed[0]
+    if name.startswith("the page's opening:"):
+        return 1, "the page's opening"
+    if found := re.match(r"(section '(.*)'): ", name):
+        what, pattern = found[1], rf"^#+\s+{re.escape(found[2])}\s*$"
+    elif found := re.match(r"((?:question|task) ([\w-]+)): ", name):
+        what, pattern = found[1], rf'\bid="{re.escape(found[2])}"'
+    else:
+        ref = name.split("  ")[0]
+        what, pattern = f"the span of {ref}", rf'data-figure="{re.escape(ref)}"'
+    lines = path.read_text(encoding="utf-8").split("\n")
+    line = next((n for n, text in enumerate(lines, 1) if re.search(pattern, text)), None)
+    return (line, what) if line else None
+
+
 def check_sheet(
     source: str, marks: list[Figure], root: Path, update: bool = False, numbers: list[str] = ()
 ) -> list[str]:
@@ -230,8 +253,10 @@ def check_sheet(
         return []
     if not wanted:
         return [f"{sheet_path(source)}: {source} states no numbers any more; delete this sheet"]
+    part = changed_part(root / source, written, wanted)
+    where = f"{source}:{part[0]}: in {part[1]}, " if part else f"{source}: "
     return [
-        f"{source}: the numbers it states differ from its reviewed number sheet "
+        f"{where}the numbers it states differ from its reviewed number sheet "
         f"{sheet_path(source)} (a number in running text changed, a figure span re-pointed, or "
         "a bound changed). If the edit is meant, run `nox -s update` and review "
         "`git diff`.\n" + snapshot.diff(written, wanted, "number sheet", source)
