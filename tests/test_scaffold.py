@@ -78,7 +78,8 @@ def test_scaffolded_page_question_and_task_pass_the_checks(new, check, tmp_path)
     # `nox -s check` fails until the placeholders are replaced, naming each line.
     left = check(tmp_path, "tests/test_placeholders.py")
     assert left.returncode != 0, "nox -s check passes with the scaffold's placeholders"
-    for place in (f"{PAGE}:5: the scaffold's placeholder", "docs/index.md:"):
+    home = "the scaffold's placeholder 'one line on what the page teaches.' is still here"
+    for place in (f"{PAGE}:5: the scaffold's placeholder", home):
         assert place in left.stdout, left.stdout[-3000:]
     # A second page with the same name is refused with a message, not overwritten.
     again = new(tmp_path, "page", "rnn-cell/cell", "Again")

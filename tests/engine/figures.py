@@ -29,6 +29,7 @@ re-pointing a span fails until `nox -s update` rewrites the sheet, and then show
 
 from __future__ import annotations
 
+import ast
 import math
 import re
 from collections.abc import Iterable
@@ -221,8 +222,9 @@ def changed_part(path: Path, written: str, wanted: str) -> tuple[int, str] | Non
     name = changed[0]
     if name.startswith("the page's opening:"):
         return 1, "the page's opening"
-    if found := re.match(r"(section '(.*)'): ", name):
-        what, pattern = found[1], rf"^#+\s+{re.escape(found[2])}\s*$"
+    if found := re.match(r"(section ('.*'|\".*\")): ", name):  # the title as repr() writes it
+        title = ast.literal_eval(found[2])
+        what, pattern = found[1], rf"^#+\s+{re.escape(title)}\s*$"
     elif found := re.match(r"((?:question|task) ([\w-]+)): ", name):
         what, pattern = found[1], rf'\bid="{re.escape(found[2])}"'
     else:

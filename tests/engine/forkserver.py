@@ -4,9 +4,11 @@ The guard and scaffold tests verify copies of the project, each in a process of 
 (`python -m pytest`, `python -m engine.new`). Most of such a process's time went to importing
 torch, pytest and Markdown. This server imports them once, then forks a child for each
 request: the child is a new process, as `python -m …` in the copy would be, except that those
-modules are already loaded. It
-imports nothing of the project (engine/ comes from the copy, in the child), and it runs no
-torch operation before forking, so no thread pool is copied into a child half-made.
+modules are already loaded. It imports nothing of the project (engine/ comes from the copy, in
+the child), and it runs no torch operation before forking (torch starts its thread pools on
+first use; the BLAS threads numpy starts on import survive a fork). What a process reads only
+when it starts stays the server's: the hash seed, and variables such as OMP_NUM_THREADS or
+PYTHONWARNINGS (the guard and the scaffold tests set none of them per run).
 
 Protocol: one JSON object per line on stdin, {"cwd", "module", "args", "env", "output"}; the
 server forks a child that runs `python -m module *args` there, with its stdout in the file
@@ -16,10 +18,13 @@ server forks a child that runs `python -m module *args` there, with its stdout i
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -52,13 +57,15 @@ def serve() -> None:
 
 
 def child(request: dict) -> None:
-    code = 70
+    code = 1  # as Python exits on an uncaught exception
     try:
         for fd, name in ((1, request["output"]), (2, request["output"] + ".err")):
             opened = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             os.dup2(opened, fd)
             os.close(opened)
-        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.close(devnull)
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
@@ -80,6 +87,10 @@ def child(request: dict) -> None:
 
         traceback.print_exc()
     finally:
+        # What a real interpreter does on its way out: join its threads, run atexit handlers.
+        with contextlib.suppress(BaseException):
+            threading._shutdown()
+            atexit._run_exitfuncs()
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
@@ -99,19 +110,20 @@ class Server:
         self, cwd: Path, args: list[str], env: dict[str, str], module: str = "pytest"
     ) -> subprocess.CompletedProcess:
         """`python -m module *args` in `cwd` with `env`, its stdout and stderr captured."""
-        output = Path(cwd) / ".forked-output"
-        errors = Path(f"{output}.err")
-        request = {"cwd": str(cwd), "module": module, "args": args, "env": env}
-        request["output"] = str(output)
-        with self.lock:
-            self.process.stdin.write(json.dumps(request).encode() + b"\n")
-            self.process.stdin.flush()
-            answer = self.process.stdout.readline()
-        if not answer:
-            raise RuntimeError("the fork server stopped")
-        texts = [f.read_text(encoding="utf-8", errors="replace") for f in (output, errors)]
-        output.unlink()
-        errors.unlink()
+        with tempfile.TemporaryDirectory(prefix="forked-") as folder:
+            output = Path(folder) / "stdout"
+            request = {"cwd": str(cwd), "module": module, "args": args, "env": env}
+            request["output"] = str(output)
+            with self.lock:
+                self.process.stdin.write(json.dumps(request).encode() + b"\n")
+                self.process.stdin.flush()
+                answer = self.process.stdout.readline()
+            if not answer:
+                raise RuntimeError(f"the fork server stopped (exit code {self.process.poll()})")
+            texts = [
+                path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+                for path in (output, Path(f"{output}.err"))
+            ]
         return subprocess.CompletedProcess([module, *args], int(answer), *texts)
 
     def close(self) -> None:

@@ -58,7 +58,8 @@ HOME_LINK = "- [{nav_title}]({page}): one line on what the page teaches."
 PLACEHOLDERS = (
     "One or two sentences: what the reader can do after this page.",
     "What the code below shows, in one sentence.",
-    "What the output shows. A shape or a number you write here",
+    "What the output shows.",
+    "A shape or a number you write here must appear",
     "one line on what the page teaches.",
     "**What shape does `y` have?**",
     "**Complete the code so that it adds up each row of `x`.**",
