@@ -62,7 +62,9 @@ PLACEHOLDERS = (
     "A shape or a number you write here must appear",
     "one line on what the page teaches.",
     "**What shape does `y` have?**",
+    "What does `.T` do to the order of the dimensions?",
     "**Complete the code so that it adds up each row of `x`.**",
+    "Which dimension runs along a row?",
 )
 
 EXAMPLE = """import torch
