@@ -42,6 +42,9 @@ PRELOADED = [
 
 
 def serve() -> None:
+    # sys.path[0] is this file's folder, engine/: its modules (config, page, run, …) must not
+    # stand in for a library's while the server imports, nor reach a child.
+    del sys.path[0]
     for name in PRELOADED:
         __import__(name)
     requests = sys.stdin.buffer
@@ -71,7 +74,7 @@ def child(request: dict) -> None:
         os.environ.update(request["env"])
         # As `python -m module` run in cwd would have it: cwd first, then PYTHONPATH.
         extra = [p for p in request["env"].get("PYTHONPATH", "").split(os.pathsep) if p]
-        sys.path[0:1] = [request["cwd"], *extra]
+        sys.path[0:0] = [request["cwd"], *extra]
         sys.argv = [request["module"], *request["args"]]
         import runpy
 
