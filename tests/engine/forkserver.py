@@ -28,17 +28,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-PRELOADED = [
-    "torch",
-    "numpy",
-    "pytest",
-    "_pytest.python",
-    "_pytest.terminal",
-    "markdown",
-    "pymdownx.snippets",
-    "mkdocs.config",
-    "nbformat",
-]
+# Imported once by the server (numpy, Markdown and pytest's own modules come with them).
+PRELOADED = ["torch", "pytest", "pymdownx.snippets", "mkdocs.config", "nbformat"]
 
 
 def serve() -> None:
