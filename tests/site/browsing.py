@@ -346,7 +346,7 @@ def first_visit(
     browser, site_dir: Path, path: str, slowdown: float = 1, **options
 ) -> Iterator[tuple[object, Visit]]:
     """Open one page as a first-time reader does, in a fresh context served by a server of its
-    own (so that every byte it counts is this page's), wait until the network is idle, and
+    own (so that every byte it counts is this page's), wait until the network is idle (Traffic), and
     yield the page, still open for more checks, with its Visit. slowdown > 1 runs the page's
     main thread that many times slower, as Lighthouse does for a phone (`nox -s bench`)."""
     transfers: list[tuple[str, int]] = []
@@ -358,8 +358,9 @@ def first_visit(
                 context.add_init_script(TIMINGS)
                 cdp = context.new_cdp_session(page)
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+            traffic = Traffic(page)
             response = page.goto(base + path)
-            page.wait_for_load_state("networkidle")
+            traffic.settled_sync()
             yield page, Visit(path, response.status if response else 0, list(transfers), watch)
         finally:
             context.close()
@@ -375,11 +376,66 @@ async def first_visit_async(
         context, watch = await open_context_async(browser, **options)
         try:
             page = await context.new_page()
+            traffic = Traffic(page)
             response = await page.goto(base + path)
-            await page.wait_for_load_state("networkidle")
+            await traffic.settled()
             yield page, Visit(path, response.status if response else 0, list(transfers), watch)
         finally:
             await context.close()
+
+
+class Unsettled(AssertionError):
+    """A page still had requests in flight long after it loaded."""
+
+
+class Traffic:
+    """The requests a page has in flight, counted from Playwright's events. Used instead of
+    Playwright's "networkidle" (which its documentation discourages for tests): it waits the
+    same way, and when a page does not settle, it names the requests still in flight, where
+    "networkidle" only times out (CI once saw that on a notebook page, never reproduced)."""
+
+    def __init__(self, page):
+        self.page = page
+        self.in_flight: dict[object, float] = {}  # request -> when it started
+        self.changed = time.monotonic()
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def _started(self, request) -> None:
+        self.in_flight[request] = self.changed = time.monotonic()
+
+    def _ended(self, request) -> None:
+        self.in_flight.pop(request, None)
+        self.changed = time.monotonic()
+
+    async def settled(self, quiet: float = 0.5, limit: float = 60) -> None:
+        """Wait until no request has been in flight for `quiet` seconds; after `limit` seconds,
+        raise Unsettled naming the requests still in flight."""
+        deadline = time.monotonic() + limit
+        while self._waiting(quiet, deadline, limit):
+            await asyncio.sleep(0.05)
+
+    def settled_sync(self, quiet: float = 0.5, limit: float = 60) -> None:
+        """settled, for Playwright's sync API."""
+        deadline = time.monotonic() + limit
+        while self._waiting(quiet, deadline, limit):
+            self.page.wait_for_timeout(50)  # lets Playwright deliver the page's events
+
+    def _waiting(self, quiet: float, deadline: float, limit: float) -> bool:
+        now = time.monotonic()
+        if not self.in_flight and now - self.changed >= quiet:
+            return False
+        if now > deadline:
+            waiting = [
+                f"{request.url[:120]} (for {now - started:.0f} s)"
+                for request, started in self.in_flight.items()
+            ]
+            raise Unsettled(
+                f"the network did not settle within {limit:.0f} s; in flight: "
+                + ("; ".join(waiting) or "nothing, but requests kept starting")
+            )
+        return True
 
 
 class Reader:
@@ -394,15 +450,7 @@ class Reader:
 
     def __init__(self, page, base: str, transfers: list, watch: Watch):
         self.page, self.base, self.transfers, self.watch = page, base, transfers, watch
-        self.in_flight = 0
-        self.changed = 0.0
-        page.on("request", lambda _: self._count(1))
-        page.on("requestfinished", lambda _: self._count(-1))
-        page.on("requestfailed", lambda _: self._count(-1))
-
-    def _count(self, step: int) -> None:
-        self.in_flight += step
-        self.changed = time.monotonic()
+        self.traffic = Traffic(page)
 
     async def visit(self, path: str) -> Visit:
         """Open `path`, wait for the load event and then until no request has
@@ -411,8 +459,7 @@ class Reader:
         self.watch.console_errors.clear()
         self.watch.external_requests.clear()
         response = await self.page.goto(self.base + path)
-        while self.in_flight > 0 or time.monotonic() - self.changed < self.QUIET:
-            await asyncio.sleep(0.05)
+        await self.traffic.settled(self.QUIET)
         watch = Watch(list(self.watch.console_errors), list(self.watch.external_requests))
         return Visit(path, response.status if response else 0, list(self.transfers), watch)
 

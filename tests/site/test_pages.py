@@ -51,6 +51,7 @@ from browsing import (
     TYPICAL_BUDGET,
     UNREACHABLE_SCROLL,
     Reader,
+    Traffic,
     Visit,
     Watch,
     axe_problems,
@@ -542,8 +543,9 @@ def test_404_page_is_styled_and_leads_home_at_any_depth(browser, site_url):
     page = context.new_page()
     failed = []
     page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    traffic = Traffic(page)
     response = page.goto(missing)
-    page.wait_for_load_state("networkidle")
+    traffic.settled_sync()
     assert response is not None and response.status == 404
     assert failed == [missing], f"files the 404 page could not load: {failed[1:]}"
     header = page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position")
@@ -565,8 +567,9 @@ def test_404_page_is_styled_and_leads_home_at_any_depth(browser, site_url):
 def test_search_finds_a_page_and_opens_it(context, site_url):
     """The index loads when the reader turns to search (overrides/main.html), then search works."""
     page = context.new_page()
+    traffic = Traffic(page)
     page.goto(site_url)
-    page.wait_for_load_state("networkidle")
+    traffic.settled_sync()
     meta = page.locator(".md-search-result__meta")
     sync_expect(meta).to_have_text("Initializing search")  # no index yet: nobody asked for it
     page.locator(".md-search__input").focus()
