@@ -10,10 +10,12 @@ first use; the BLAS threads numpy starts on import survive a fork). What a proce
 when it starts stays the server's: the hash seed, and variables such as OMP_NUM_THREADS or
 PYTHONWARNINGS (the guard and the scaffold tests set none of them per run).
 
-Protocol: one JSON object per line on stdin, {"cwd", "module", "args", "env", "output"}; the
-server forks a child that runs `python -m module *args` there, with its stdout in the file
-"output" and its stderr in "output.err", and answers with one line, the child's exit code.
-`Server` is the client side.
+Protocol: one JSON object per line on stdin, {"cwd", "module", "args", "env", "output",
+"limit"}; the server forks a child that runs `python -m module *args` there, with its stdout
+in the file "output" and its stderr in "output.err", and answers with one line, the child's
+exit code. A child still running after "limit" seconds is killed, and its output says so (a
+hung check fails in minutes, naming its command, instead of holding CI until its own time
+runs out). `Server` is the client side.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import atexit
 import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -30,6 +33,15 @@ from pathlib import Path
 
 # Imported once by the server (numpy, Markdown and pytest's own modules come with them).
 PRELOADED = ["torch", "pytest", "pymdownx.snippets", "mkdocs.config", "nbformat"]
+LIMIT = 600  # s a child may run: the longest, a guard case that trains, takes about a minute
+
+
+class Overdue(Exception):
+    """Raised in the server by SIGALRM when a child has run past its limit."""
+
+
+def overdue(signum, frame) -> None:
+    raise Overdue
 
 
 def serve() -> None:
@@ -40,14 +52,37 @@ def serve() -> None:
         __import__(name)
     requests = sys.stdin.buffer
     answers = sys.stdout.buffer
+    signal.signal(signal.SIGALRM, overdue)
     while line := requests.readline():
         request = json.loads(line)
         pid = os.fork()
         if pid == 0:
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)
             child(request)  # never returns
-        _, status = os.waitpid(pid, 0)
-        answers.write(f"{os.waitstatus_to_exitcode(status)}\n".encode())
+        answers.write(f"{wait(pid, request)}\n".encode())
         answers.flush()
+
+
+def wait(pid: int, request: dict) -> int:
+    """The child's exit code, once it has ended; killed after its time limit."""
+    status = None
+    try:
+        signal.alarm(request["limit"])
+        _, status = os.waitpid(pid, 0)
+    except Overdue:
+        pass
+    finally:
+        signal.alarm(0)
+    if status is not None:
+        return os.waitstatus_to_exitcode(status)
+    with contextlib.suppress(ProcessLookupError, ChildProcessError):  # it ended just then
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    command = " ".join(["python -m", request["module"], *request["args"]])
+    said = f"killed after {request['limit']} s, still running: {command} (in {request['cwd']})"
+    with open(request["output"], "a", encoding="utf-8") as output:
+        output.write(f"\n{said}\n")
+    return -signal.SIGKILL
 
 
 def child(request: dict) -> None:
@@ -101,13 +136,19 @@ class Server:
         self.lock = threading.Lock()
 
     def run(
-        self, cwd: Path, args: list[str], env: dict[str, str], module: str = "pytest"
+        self,
+        cwd: Path,
+        args: list[str],
+        env: dict[str, str],
+        module: str = "pytest",
+        limit: int = LIMIT,
     ) -> subprocess.CompletedProcess:
-        """`python -m module *args` in `cwd` with `env`, its stdout and stderr captured."""
+        """`python -m module *args` in `cwd` with `env`, its stdout and stderr captured; killed
+        (exit code -9) if it runs for more than `limit` seconds."""
         with tempfile.TemporaryDirectory(prefix="forked-") as folder:
             output = Path(folder) / "stdout"
             request = {"cwd": str(cwd), "module": module, "args": args, "env": env}
-            request["output"] = str(output)
+            request.update(output=str(output), limit=limit)
             with self.lock:
                 self.process.stdin.write(json.dumps(request).encode() + b"\n")
                 self.process.stdin.flush()
