@@ -138,15 +138,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    # A browser opens several connections at once (this server closes each after one file).
+    # When the listen queue is full (the default holds 5, and a busy machine accepts slowly),
+    # Linux drops a connection's opening packets, which are sent again only after 1, 3, 7, 15 s.
+    # Never counted here (ListenOverflows stayed 0), but one way a page stays busy for 30 s.
+    request_queue_size = 128
+
+
 @contextmanager
 def serve(site_dir: Path, site_url: str, transfers: list | None = None) -> Iterator[str]:
     """Serve the built site on 127.0.0.1 under site_url's path; yields the local base URL.
     With a list as transfers, each response is added to it: (site path, bytes sent)."""
     prefix = served_path(site_url)
     handler = type("Handler", (_Handler,), {"prefix": prefix, "site_url": site_url})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir))
-    )
+    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     server.transfers = transfers
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
