@@ -246,10 +246,11 @@ fig.tight_layout()
 #   (<span data-figure="cell_state:forget_hold" data-range>0.62–0.84</span>) while holding,
 #   and lower at a store in
 #   <span data-figure="cell_state:forget_closes" data-count>35 of 35</span> runs: the old
-#   content is let go when a new digit must be written. While holding, the forget gate
-#   stays clearly below one (at most
+#   content is let go when a new digit must be written. While holding, the forget gate's
+#   average stays clearly below one (at most
 #   <span data-figure="cell_state:forget_hold" data-bound="upper">0.84</span> in every
-#   run): the trained LSTM keeps rewriting its digit into `c_t` rather than freezing it.
+#   run), so the cell as a whole is not frozen between stores. An average over all units
+#   cannot say whether the few units that carry the digit hold it with a gate near one.
 #   In the left plot, look for the jumps of the cell state at the dashed lines, and how it
 #   moves in between.
 # - **The cell state carries the digit.** Handed its neighbour's `c_t` halfway, a

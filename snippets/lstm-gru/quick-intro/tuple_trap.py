@@ -11,4 +11,5 @@ last = h_n[-1]  # meant: the top layer's final hidden state
 
 output, (hidden, cell) = lstm(x)  # unpacking the tuple
 print("h_n[-1] is the final cell state:  ", torch.equal(last, cell))
+print(f"its shape: {tuple(last.shape)}; the state the code meant: {tuple(hidden[-1].shape)}")
 print("hidden[-1] is the last step of output:", torch.equal(hidden[-1], output[-1]))

@@ -16,7 +16,7 @@ CANDIDATES = {  # each option, as the tensor it names
     "the last step of output": output[-1],
     "the hidden state of the last sequence in the batch": hidden[:, -1],
 }
-print("last:", tuple(last.shape))
+print(f"last: {tuple(last.shape)}; the state the code meant: {tuple(hidden[-1].shape)}")
 same = []
 for text, tensor in CANDIDATES.items():
     equal = last.shape == tensor.shape and torch.equal(last, tensor)
