@@ -5,8 +5,9 @@ from torch.nn.utils.rnn import pad_sequence
 torch.manual_seed(0)
 classes = 5
 # Per-step scores and targets for three sequences of different lengths.
-scores = [torch.randn(length, classes) for length in (4, 2, 3)]
-targets = [torch.randint(0, classes, (length,)) for length in (4, 2, 3)]
+lengths = (4, 2, 3)
+scores = [torch.randn(length, classes) for length in lengths]
+targets = [torch.randint(0, classes, (length,)) for length in lengths]
 
 # The reference: the loss over the real steps only, no padding anywhere.
 reference = nn.functional.cross_entropy(torch.cat(scores), torch.cat(targets))
@@ -27,11 +28,12 @@ print(f"ignore_index=-100: {ignored.item():.6f}")
 # -100 is also the default ignore_index: leaving the argument out skips the same steps.
 default = nn.functional.cross_entropy(flat_scores, padded_targets.flatten())
 
-# 3. A mask: a loss per step, padding steps multiplied by 0, mean over real steps.
-per_step = nn.functional.cross_entropy(
-    flat_scores, padded_targets.flatten().clamp(min=0), reduction="none"
-)
-mask = (padded_targets != -100).flatten().float()
+# 3. A mask: a loss per step, padding steps multiplied by 0, mean over real steps. The
+# targets are padded with 0, a real class, as in 1: the mask alone keeps the padding out.
+zero_padded = pad_sequence(targets, padding_value=0)
+per_step = nn.functional.cross_entropy(flat_scores, zero_padded.flatten(), reduction="none")
+steps = torch.arange(padded_scores.size(0))
+mask = (steps[:, None] < torch.tensor(lengths)).flatten().float()  # 1 at real steps
 masked = (per_step * mask).sum() / mask.sum()
 print(f"mask:              {masked.item():.6f}")
 
