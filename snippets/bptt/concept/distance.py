@@ -41,5 +41,5 @@ for _ in range(80):
 loss_after, after = gradient_per_distance(test_x, test_y)
 print(f"test loss: {loss_before:.3f} before training, {loss_after:.3f} after")
 print("steps back   before    after")
-for d in [0, 1, 2, 4, 8, STEPS - 1]:
+for d in range(STEPS):
     print(f"{d:10}   {before[d]:.1e}  {after[d]:.1e}")

@@ -273,11 +273,12 @@ fig.tight_layout()
 #   the longest chunks took more than
 #   <span data-figure="truncation:update_ratio" data-bound="lower">3</span> times as
 #   long as one with the shortest.
-# - **The cost per epoch falls with it.** Short chunks make many small updates, and for
-#   a model this small each update's fixed overhead (the optimiser step, clipping) weighs
-#   more than its backward pass: in every run, an epoch with the shortest chunks took more
-#   than <span data-figure="truncation:epoch_ratio" data-bound="lower">3</span> times as
-#   long as with the longest. The memory each update holds still grows with the chunk
+# - **The cost per epoch falls with it.** Short chunks make many small updates, and each
+#   update has costs that do not shrink with the chunk (the optimiser step among them),
+#   which weigh a lot in a model this small: in every run, an epoch with the shortest
+#   chunks took more than
+#   <span data-figure="truncation:epoch_ratio" data-bound="lower">3</span> times as long as
+#   with the longest. The memory each update holds still grows with the chunk
 #   length.
 # - **The gradient shows what was learned.** After training with chunks of
 #   <span data-figure="truncation:chunk_32_len">32</span>, the gradient peaks at the input
