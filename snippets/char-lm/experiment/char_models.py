@@ -273,8 +273,9 @@ for name in KINDS:
 #   <span data-figure="char_models:first_above_bigram" data-count>35 of 35</span> runs.
 # - **The three layers end close together.** What helps most lies within a few
 #   characters, such as the start of the current word or line. A plain RNN can hold
-#   that, which is a likely reason why the gates of the LSTM and the GRU buy little here,
-#   and why the LSTM, with the most parameters, does not come first. The distance
+#   that, which may be one reason why the gates of the LSTM and the GRU buy little here,
+#   and why the LSTM, with the most parameters, does not come first; another may be that
+#   training stopped before the models converged. The distance
 #   experiment of the first module shows where the gates matter: information needed many
 #   steps later.
 # - **The samples** show what a loss near two nats means: words and word-like pieces,

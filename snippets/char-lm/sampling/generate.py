@@ -34,7 +34,7 @@ for _ in range(150):  # about a second of training on one CPU thread
     optimiser.zero_grad()
     loss.backward()
     optimiser.step()
-print(f"loss after training: {loss.item():.2f}")
+print(f"loss on the last training batch: {loss.item():.2f} (one batch: a noisy reading)")
 
 
 def generate(model, prompt, length, temperature=1.0, seed=0):
