@@ -194,7 +194,7 @@ fig.tight_layout()
 #
 # - **The start decides a lot.** The curves above usually climb at very different epochs,
 #   even within one shape, and some are still on a plateau when the epochs run out.
-# - **One wide layer learned sooner, in most runs.** In the median run, the single layer
+# - **One wide layer was ahead, in most runs.** In the median run, the single layer
 #   learned from <span data-figure="depth_width:one_learned">1</span> of its starts, two
 #   stacked layers from <span data-figure="depth_width:two_learned">0</span> and three from
 #   <span data-figure="depth_width:three_learned">0</span>. The median start of the
