@@ -10,3 +10,4 @@ output, h_n = rnn(x)
 last = output[__2__]  # the last step of every sequence
 print("last:", tuple(last.shape))
 print("same as h_n[0]:", torch.equal(last, h_n[0]))
+print("one row per sequence:", last.shape[0] == x.shape[0])
