@@ -206,10 +206,11 @@ print(f"generated: the noise alone {noise_mae:.3f} (expected {noise_expected:.3f
 # values lie above every value seen in training; read this way, the level does not matter,
 # only the shape of the recent past.
 #
-# Training minimises the mean squared error: its gradient shrinks with the error, which
-# keeps the steps smooth, and its best forecast is the mean of what may come. The score is
-# the MAE, whose best forecast is the median. For noise that is symmetric around zero the
-# two agree, so the loss and the score pull the same way; the MAE is the easier to read.
+# Training minimises the mean squared error, which is smooth: its gradient shrinks with the
+# error, down to zero at the optimum, and its best forecast is the mean of what may come.
+# The score is the MAE, whose best forecast is the median. For noise that is symmetric
+# around zero the two agree, so the loss and the score pull the same way; the MAE is the
+# easier to read.
 #
 # After every epoch the model is scored on the validation part, and the weights of the best
 # epoch are kept. The test part is read once, at the end.
