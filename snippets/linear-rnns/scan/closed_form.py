@@ -13,6 +13,7 @@ loop = torch.stack(states)
 # The closed form as written: two prefix operations, then a product.
 A = torch.cumprod(a, dim=0)
 closed = A * torch.cumsum(b / A, dim=0)
+print("first t where the sum is inf:  ", int(torch.isinf(torch.cumsum(b / A, 0)).nonzero()[0]) + 1)
 print("first t where b_t / A_t is inf:", int(torch.isinf(b / A).nonzero()[0]) + 1)
 print("first t where A_t is 0.0:      ", int((A == 0).nonzero()[0]) + 1)
 for t in (100, 130, 200):
