@@ -607,7 +607,11 @@ def test_maths_survives_instant_navigation(context, site_url, site_dir):
     if not with_maths:
         pytest.skip("no page has maths")
     page = context.new_page()
+    traffic = Traffic(page)
     page.goto(site_url)
+    # Material follows a link in place only once it has fetched sitemap.xml, after the load
+    # event: until then a click loads the page anew. Wait for the network to settle first.
+    traffic.settled_sync()
     page.evaluate("() => { window.hsSamePage = true; }")  # lost if the browser loads a new page
     page.locator(f'.md-nav a[href$="{with_maths[0]}"]').last.click()
     page.wait_for_url(f"**/{with_maths[0]}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsing import open_context, pages_with
+from browsing import Traffic, open_context, pages_with
 from playwright.sync_api import Page, expect
 
 PROGRESS = re.compile(r"^(\d+) of (\d+) answered, (\d+) correct$")
@@ -49,12 +49,17 @@ def watched(browser):
         assert not watch.console_errors, f"console errors: {watch.console_errors}"
 
 
-def visit(context, url: str) -> Page:
-    """Open a page and wait until quiz.js has built every question and task (a few at a time)."""
+def visit(context, url: str, settled: bool = False) -> Page:
+    """Open a page and wait until quiz.js has built every question and task (a few at a time);
+    with `settled`, also until the network is idle (Material follows links in place only once
+    it has fetched sitemap.xml, after the load event)."""
     page = context.new_page()
+    traffic = Traffic(page)
     page.goto(url)
     page.wait_for_selector(".hs-progress")
     ready(page)
+    if settled:
+        traffic.settled_sync()
     return page
 
 
@@ -305,7 +310,7 @@ def test_practice_progress_survives_a_reload(watched, site_url, practice_pages):
 
 
 def test_instant_navigation_away_and_back(watched, site_url, quiz_pages):
-    page = visit(watched(), site_url + quiz_pages[0])
+    page = visit(watched(), site_url + quiz_pages[0], settled=True)
     total = questions(page)
     first = page.locator(".hs-quiz").first
     option(first, wrong_letter(first)).click()
