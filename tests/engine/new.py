@@ -313,9 +313,10 @@ def new_block(args: argparse.Namespace, kind: str) -> list[Path]:
         raise ScaffoldError(f"{args.page}: the id {args.id} is already used on this page")
     folder = Path("snippets") / page.relative_to(ROOT / "docs").with_suffix("")
     # A blank template names its blanks __1__, …: pyproject.toml lets ruff accept them in
-    # blank_*.py files (and in practice/).
+    # practice/ and in blank_*.py files elsewhere (CONTRIBUTING names the file the same way).
     name = args.id[2:].replace("-", "_")
-    snippet = f"{folder}/{'blank_' if kind == 'blank' else ''}{name}"
+    mark = "blank_" if kind == "blank" and folder.name != "practice" else ""
+    snippet = f"{folder}/{mark}{name}"
     _write_new(ROOT / f"{snippet}.py", code)
     block = template.format(id=args.id, snippet=snippet, difficulty=args.difficulty)
     lines = text.rstrip("\n").split("\n")
