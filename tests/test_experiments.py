@@ -179,3 +179,21 @@ def test_claims_and_the_seed_are_left_out_of_the_code_key():
         assert key(same) == key(base), same
     assert key("assert results['a'] > 0, 'a cell of claims alone'\n") == ""
     assert key(base.replace("x = 1", "x = 2")) != key(base)
+
+
+def test_a_failed_run_is_not_run_again_in_the_same_process(monkeypatch, tmp_path):
+    """Two tests read each experiment: a run that failed raises its error to both, and trains
+    once (a failing experiment of half a minute would otherwise cost a minute)."""
+    experiment = notebooks.Experiment("broken", "m/experiment/broken.ipynb", tmp_path)
+    calls = []
+
+    def failing_run(which):
+        calls.append(which)
+        raise notebooks.NotebookError("snippets/m/experiment/broken.py:3: cell 2 raised")
+
+    monkeypatch.setattr(notebooks, "run", failing_run)
+    monkeypatch.setattr(notebooks, "_executed", {})
+    for _ in range(2):
+        with pytest.raises(notebooks.NotebookError, match=r"broken\.py:3: cell 2 raised"):
+            notebooks.executed(experiment)
+    assert calls == [experiment]

@@ -357,14 +357,21 @@ def write(notebook, path: Path) -> None:
     partial.replace(path)  # never leave a half-written notebook for the site to render
 
 
-_executed: dict[Path, object] = {}
+_executed: dict[Path, object] = {}  # the notebook, or the NotebookError of its failed run
 
 
 def executed(experiment: Experiment):
-    """The executed notebook, run now only if no up-to-date one exists (once per process)."""
+    """The executed notebook, run now only if no up-to-date one exists (once per process). A run
+    that failed is not run again in the same process: every later call raises its error (two
+    tests read each experiment, and a failing run of a long one would otherwise train twice)."""
     key = experiment.executed_path
     if key not in _executed:
-        _executed[key] = cached(experiment) or run(experiment)
+        try:
+            _executed[key] = cached(experiment) or run(experiment)
+        except NotebookError as err:
+            _executed[key] = err
+    if isinstance(_executed[key], NotebookError):
+        raise _executed[key]
     return _executed[key]
 
 
