@@ -131,7 +131,8 @@ def test_a_question_goes_among_those_of_its_difficulty_and_the_intro_counts_it(
     new, check, tmp_path
 ):
     """A quiz runs from easy to hard: `--difficulty medium` puts the question after the last
-    medium one, before the first hard one, and the intro's "Twelve questions" follows."""
+    medium one, before the first hard one, and the intro's "Twelve questions" follows. A blank
+    task on a practice page gets its file where the page's other tasks have theirs."""
     copy_project(tmp_path)
     quiz = tmp_path / "docs/why-rnns/quiz.md"
 
@@ -152,7 +153,13 @@ def test_a_question_goes_among_those_of_its_difficulty_and_the_intro_counts_it(
     counted = re.search(r"^(\w+) questions", quiz.read_text(), re.MULTILINE)[1]
     assert intro == number_to_words(len(before), "A"), f"the pristine intro says {intro}"
     assert counted == number_to_words(len(after), "A"), f"the intro now says {counted}"
+    # A blank task on a practice page is named as the page's other tasks are: practice/<name>.py
+    # (blank_<name>.py on any other page).
+    practice = "docs/why-rnns/practice.md"
+    made = new(tmp_path, "blank", practice, "b-new-task", "--difficulty", "medium")
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert (tmp_path / "snippets/why-rnns/practice/new_task.py").is_file(), made.stdout
+    assert '--8<-- "snippets/why-rnns/practice/new_task.py"' in (tmp_path / practice).read_text()
     checks = ["tests/test_reading_time.py"]
-    page = "docs/why-rnns/quiz.md"
-    checked = check(tmp_path, page, *checks)
+    checked = check(tmp_path, "docs/why-rnns/quiz.md", practice, *checks)
     assert checked.returncode == 0, checked.stdout[-4000:]
