@@ -10,6 +10,8 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -883,6 +885,24 @@ def drift_tests(session) -> set[str]:
     }
 
 
+class Progress:
+    """Writes to the terminal while a fixture runs (pytest shows nothing until a test ends), from
+    any thread; nothing when pytest has no terminal reporter."""
+
+    def __init__(self, config: pytest.Config):
+        self.reporter = config.pluginmanager.get_plugin("terminalreporter")
+        self.capture = config.pluginmanager.get_plugin("capturemanager")
+        self.lock = threading.Lock()
+        self.start = time.perf_counter()
+
+    def write(self, text: str) -> None:
+        if self.reporter is None:
+            return
+        uncaptured = self.capture.global_and_fixture_disabled() if self.capture else None
+        with self.lock, uncaptured or contextlib.nullcontext():
+            self.reporter.write(text, flush=True)
+
+
 class Stale(Exception):
     """A case's edit no longer applies to the project (test_every_case_still_applies)."""
 
@@ -894,7 +914,8 @@ def runs(request, pristine, tmp_path_factory) -> dict[str, subprocess.CompletedP
     (CI has two cores). The cases that train go first, then the control, so that no worker is
     left with a long one at the end. Each worker forks its processes from a server that has
     imported torch and pytest once (engine/forkserver.py), instead of paying for those imports
-    in every case. A case whose edit no longer applies is recorded as Stale, not run."""
+    in every case. A case whose edit no longer applies is recorded as Stale, not run. The
+    terminal shows a dot as each case ends: the cases take about a minute."""
     selected = drift_tests(request.session)
     cases = sorted((case for case in CASES if case[0] in selected), key=trains, reverse=True)
     at = sum(map(trains, cases))
@@ -918,13 +939,18 @@ def runs(request, pristine, tmp_path_factory) -> dict[str, subprocess.CompletedP
             return name, verify(root, *checks, server=server)
         finally:
             servers.put(server)
+            progress.write(".")
 
+    progress = Progress(request.config)
+    broken = len(cases) - 1
+    progress.write(f"\nguard: {broken} broken copies and the unbroken one, {WORKERS} at a time ")
     for _ in range(WORKERS):
         servers.put(forkserver.Server())
     try:
         with ThreadPoolExecutor(max_workers=WORKERS) as pool:
             return dict(pool.map(run, cases))
     finally:
+        progress.write(f" {time.perf_counter() - progress.start:.0f} s\n")
         while not servers.empty():
             with contextlib.suppress(OSError):  # a server that died: close the others all the same
                 servers.get().close()
