@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import queue
 import re
 import shutil
 import subprocess
@@ -920,7 +919,6 @@ def runs(request, pristine, tmp_path_factory) -> dict[str, subprocess.CompletedP
     cases = sorted((case for case in CASES if case[0] in selected), key=trains, reverse=True)
     at = sum(map(trains, cases))
     cases.insert(at, (CONTROL, None, None))
-    servers: queue.Queue[forkserver.Server] = queue.Queue()
 
     def run(case) -> tuple[str, subprocess.CompletedProcess | Stale]:
         name, mutate, expected = case
@@ -934,26 +932,22 @@ def runs(request, pristine, tmp_path_factory) -> dict[str, subprocess.CompletedP
             except (AssertionError, OSError) as err:
                 return name, Stale(str(err))
             checks = [checked_by(name, expected)]
-        server = servers.get()
         try:
-            return name, verify(root, *checks, server=server)
+            with servers.lent() as server:
+                return name, verify(root, *checks, server=server)
         finally:
-            servers.put(server)
             progress.write(".")
 
     progress = Progress(request.config)
     broken = len(cases) - 1
     progress.write(f"\nguard: {broken} broken copies and the unbroken one, {WORKERS} at a time ")
-    for _ in range(WORKERS):
-        servers.put(forkserver.Server())
+    servers = forkserver.Servers(WORKERS)
     try:
         with ThreadPoolExecutor(max_workers=WORKERS) as pool:
             return dict(pool.map(run, cases))
     finally:
         progress.write(f" {time.perf_counter() - progress.start:.0f} s\n")
-        while not servers.empty():
-            with contextlib.suppress(OSError):  # a server that died: close the others all the same
-                servers.get().close()
+        servers.close()
 
 
 @pytest.mark.slow

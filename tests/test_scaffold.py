@@ -3,8 +3,6 @@ pass the single-page check and the site-wide rules before any content is written
 
 from __future__ import annotations
 
-import contextlib
-import queue
 import re
 import subprocess
 import sys
@@ -54,12 +52,10 @@ def started(request, tmp_path_factory) -> Iterator[dict[str, Future]]:
     run again: engine/run.py) run there by a fork server that has imported torch and pytest
     already (engine/forkserver.py)."""
     reused = save_runs(tmp_path_factory.mktemp("runs") / "runs.json")
-    servers: queue.Queue[forkserver.Server] = queue.Queue()
 
     def run(body: Callable) -> None:
         root = copy_project(tmp_path_factory.mktemp(body.__name__.removeprefix("test_")[:30]))
-        server = servers.get()
-        try:
+        with servers.lent() as server:
 
             def new(*args: str) -> subprocess.CompletedProcess:
                 return server.run(root, list(args), env(root), module="engine.new")
@@ -69,19 +65,14 @@ def started(request, tmp_path_factory) -> Iterator[dict[str, Future]]:
                 return server.run(root, args, {**env(root), **reused})
 
             body(root, new, check)
-        finally:
-            servers.put(server)
 
     names = [item.name for item in request.session.items if item.path == Path(__file__)]
-    for _ in range(WORKERS):
-        servers.put(forkserver.Server())
+    servers = forkserver.Servers(WORKERS)
     try:
         with ThreadPoolExecutor(max_workers=WORKERS) as pool:
             yield {name: pool.submit(run, FLOWS[name]) for name in names if name in FLOWS}
     finally:
-        while not servers.empty():
-            with contextlib.suppress(OSError):
-                servers.get().close()
+        servers.close()
 
 
 @flow

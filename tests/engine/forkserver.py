@@ -15,7 +15,7 @@ Protocol: one JSON object per line on stdin, {"cwd", "module", "args", "env", "o
 in the file "output" and its stderr in "output.err", and answers with one line, the child's
 exit code. A child still running after "limit" seconds is killed, and its output says so (a
 hung check fails in minutes, naming its command, instead of holding CI until its own time
-runs out). `Server` is the client side.
+runs out). `Server` is the client side; `Servers`, a few of them shared by threads.
 """
 
 from __future__ import annotations
@@ -25,11 +25,13 @@ import contextlib
 import gc
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 # Imported once by the server (numpy, Markdown and pytest's own modules come with them), then
@@ -189,6 +191,29 @@ class Server:
     def close(self) -> None:
         self.process.stdin.close()
         self.process.wait()
+
+
+class Servers:
+    """`count` servers for threads that run children side by side: each thread borrows one
+    (`lent`) for its children, so that no two threads share one; `close` ends them all."""
+
+    def __init__(self, count: int) -> None:
+        self.idle: queue.Queue[Server] = queue.Queue()
+        for _ in range(count):
+            self.idle.put(Server())
+
+    @contextlib.contextmanager
+    def lent(self) -> Iterator[Server]:
+        server = self.idle.get()
+        try:
+            yield server
+        finally:
+            self.idle.put(server)
+
+    def close(self) -> None:
+        while not self.idle.empty():
+            with contextlib.suppress(OSError):  # a server that died: close the others all the same
+                self.idle.get().close()
 
 
 if __name__ == "__main__":
