@@ -578,7 +578,7 @@ def test_search_finds_a_page_and_opens_it(context, site_url):
     # query unread about half the time).
     page.locator(".md-search__input").press_sequentially("batch_first")
     # Each key sends a query, and the list is drawn again for each: wait for the list of the
-    # whole word, whose links end in ?h=batch_first (a link read from the list of "batch", and
+    # whole word, whose links end in ?h=batch_first (a link read from the list of "b", and
     # clicked once the next list was drawn, opened another page: seen once in CI).
     result = page.locator(".md-search-result__item > a").first
     sync_expect(result).to_have_attribute("href", re.compile(r"\?h=batch_first$"))
