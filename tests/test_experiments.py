@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 import statistics
 
 import pytest
@@ -17,6 +18,9 @@ from engine import bands, experiments, figures, notebooks, prose
 from engine.plugin import ROOT
 
 EXPERIMENTS = notebooks.experiments()
+# Inches. A plot this wide (528 CSS px) is shown at 62% of its size in a 360 px phone's 328 px
+# of text, where its 11 pt labels are still about 9 px high.
+PLOT_WIDTH = 5.5
 
 
 def executed_or_fail(experiment: notebooks.Experiment):
@@ -33,10 +37,50 @@ def test_notebook_shows_progress_and_plots(experiment):
     notebook = executed_or_fail(experiment)
     outputs = [o for cell in notebook.cells for o in cell.get("outputs", [])]
     printed = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
-    plots = [o for o in outputs if "image/png" in o.get("data", {})]
-    assert "epoch" in printed, f"{experiment.rel_source}: print the training progress per epoch"
-    assert plots, f"{experiment.rel_source}: the page should show its plots; none was drawn"
-    assert notebooks.results(experiment), f"{experiment.rel_source}: `results` is empty"
+    rel = experiment.rel_source
+    assert "epoch" in printed, f"{rel}: print the training progress per epoch"
+    problems = plot_problems(outputs, rel)
+    assert not problems, "\n".join(problems)
+    assert notebooks.results(experiment), f"{rel}: `results` is empty"
+
+
+def plot_problems(outputs: list[dict], rel: str) -> list[str]:
+    """What keeps a notebook's plots from reading well on a phone: none drawn, one drawn as
+    PNG (blurred when zoomed, heavier), or one wider than PLOT_WIDTH."""
+    data = [o.get("data", {}) for o in outputs]
+    plots = [d["image/svg+xml"] for d in data if "image/svg+xml" in d]
+    problems = [] if plots else [f"{rel}: the page should show its plots; no SVG plot was drawn"]
+    if any("image/png" in d for d in data):
+        problems.append(
+            f'{rel}: a plot was drawn as PNG; call `set_matplotlib_formats("svg", metadata='
+            '{"Date": None})` after the imports, as the other experiments do (sharp when a reader '
+            "zooms, and lighter)"
+        )
+    for number, plot in enumerate(plots, 1):
+        width = float(re.search(r'<svg[^>]*\swidth="([\d.]+)pt"', plot)[1]) / 72
+        if width > PLOT_WIDTH:
+            problems.append(
+                f"{rel}: plot {number} is {width:.1f} in wide; stack its panels "
+                f"(plt.subplots(2, 1)) and keep it at most {PLOT_WIDTH} in wide "
+                "(figsize=(5, …)), so that its labels stay legible on a phone"
+            )
+    return problems
+
+
+def test_plot_problems_name_a_png_and_a_wide_plot():
+    """The plot rule bites, without training a notebook that breaks it."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="{}pt" height="300pt"></svg>'
+    narrow, wide = {"image/svg+xml": svg.format(360)}, {"image/svg+xml": svg.format(720)}
+    rel = "snippets/m/experiment/e.py"
+    assert plot_problems([{"data": narrow}], rel) == []
+    assert plot_problems([{"data": {"image/png": "iVBOR"}}], rel) == [
+        f"{rel}: the page should show its plots; no SVG plot was drawn",
+        f'{rel}: a plot was drawn as PNG; call `set_matplotlib_formats("svg", metadata='
+        '{"Date": None})` after the imports, as the other experiments do (sharp when a reader '
+        "zooms, and lighter)",
+    ]
+    [message] = plot_problems([{"data": narrow}, {"data": wide}], rel)
+    assert message.startswith(f"{rel}: plot 2 is 10.0 in wide; stack its panels"), message
 
 
 @pytest.mark.parametrize("experiment", EXPERIMENTS, ids=[e.name for e in EXPERIMENTS])

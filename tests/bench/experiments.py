@@ -32,10 +32,10 @@ def measured(notebook) -> str:
     """The figures and, unless the run measured wall-clock timings, the plots."""
     meta = notebook.metadata[notebooks.META]
     plots = [
-        output["data"]["image/png"]
+        output["data"]["image/svg+xml"]
         for cell in notebook.cells
         for output in cell.get("outputs", [])
-        if "image/png" in output.get("data", {})
+        if "image/svg+xml" in output.get("data", {})
     ]
     kept = {"setup": meta.get("setup"), "results": meta["results"]}
     return json.dumps(kept if meta.get("timings") else kept | {"plots": plots}, sort_keys=True)

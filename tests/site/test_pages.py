@@ -321,7 +321,7 @@ async def loaded(page: Page, visit: Visit, check: Check) -> None:
 async def notebook_page(page: Page, check: Check, experiment: notebooks.Experiment) -> None:
     """An experiment's page shows its plots and training progress, offers the executed .ipynb
     (with its results and plots) and edits its source."""
-    plots = page.locator(".jp-RenderedImage img")
+    plots = page.locator(".jp-RenderedSVG img")  # nbconvert shows an SVG output as an <img>
     if not await plots.count() or not await plots.first.evaluate("img => img.naturalWidth"):
         await check.fail(page, "notebook", "the page shows no plot, or the plot does not load")
     printed = "".join(await page.locator(".jp-OutputArea-output pre").all_inner_texts())
@@ -339,7 +339,7 @@ async def notebook_page(page: Page, check: Check, experiment: notebooks.Experime
         if notebook.get("metadata", {}).get(notebooks.META, {}).get("results") != notebooks.results(
             experiment
         ) or not any(
-            "image/png" in output.get("data", {})
+            "image/svg+xml" in output.get("data", {})
             for cell in cells
             for output in cell.get("outputs", [])
         ):
@@ -467,7 +467,7 @@ async def screenshots(page: Page, artifacts: Path, kind: str, scheme: str, size:
     whole = kind in ("home", "quiz", "practice") and (scheme, size) == ("light", "desktop")
     await page.screenshot(path=artifacts / f"{name}.png", full_page=whole, timeout=SHOT_TIMEOUT)
     targets = {"concept": {"diagram": "figure.hs-diagram", "maths": "div.arithmatex"}}
-    targets["notebook"] = {"plot": ".jp-RenderedImage img"}
+    targets["notebook"] = {"plot": ".jp-RenderedSVG img"}
     for what, selector in targets.get(kind, {}).items():
         element = page.locator(selector).first
         if await element.count():

@@ -25,7 +25,13 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import torch
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 from torch import nn
+
+# Plots as SVG, laid out for a phone's width: sharp at any zoom, and small once the site's
+# server compresses them. No date and fixed ids: the same run writes the same file.
+set_matplotlib_formats("svg", metadata={"Date": None})
+plt.rcParams.update({"svg.hashsalt": "hidden-state", "font.size": 11})
 
 # One thread: a float sum split over threads can round differently, and training
 # amplifies that. One thread and the seed repeat a run exactly on one machine; another
@@ -181,7 +187,7 @@ for epoch in range(1, EPOCHS + 1):
 #
 # The table gives the last epoch's validation loss, its perplexity, the loss on the
 # training text, and the CPU seconds each model took to train (they depend on the
-# machine). The right-hand plot splits the final validation loss by position in a chunk
+# machine). The lower plot splits the final validation loss by position in a chunk
 # of the validation text: at the first position a model has read a single character, at
 # the last it has read the whole chunk, carried in its hidden state. Here the chunks
 # overlap, one starting at every character of the first part of the validation text, so
@@ -215,7 +221,7 @@ for name in KINDS:
     first, eighth, late = by_position[name][0], by_position[name][7], by_position[name][32:]
     print(f"{name:8} {first:6.3f} {eighth:6.3f} {late.mean():6.3f}")
 
-fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8), dpi=80)
+fig, (left, right) = plt.subplots(2, 1, figsize=(5, 7.5))
 epochs = range(1, EPOCHS + 1)
 positions = range(1, SEQ_LEN + 1)
 for name, style in zip(KINDS, ["-", "--", "-."], strict=True):
@@ -267,7 +273,7 @@ for name in KINDS:
 #   character the GRU is at <span data-figure="char_models:gru_eighth">1.77</span>, and
 #   over the second half of the chunk at
 #   <span data-figure="char_models:gru_late">1.77</span>: the drop comes within the first
-#   eight characters. The RNN and the LSTM draw the same curve (right-hand plot), and the
+#   eight characters. The RNN and the LSTM draw the same curve (lower plot), and the
 #   `assert`s below check its shape for all three in every run. At the first position,
 #   all three stayed above the bigram model in
 #   <span data-figure="char_models:first_above_bigram" data-count>35 of 35</span> runs.

@@ -20,7 +20,13 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import torch
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 from torch import nn
+
+# Plots as SVG, laid out for a phone's width: sharp at any zoom, and small once the site's
+# server compresses them. No date and fixed ids: the same run writes the same file.
+set_matplotlib_formats("svg", metadata={"Date": None})
+plt.rcParams.update({"svg.hashsalt": "hidden-state", "font.size": 11})
 
 SEED = 0
 # One thread: with the same seed, a run then repeats exactly on one machine. Another seed
@@ -324,7 +330,7 @@ for name, maes in year_mae.items():
     )
 
 # %%
-fig, axes = plt.subplots(3, 1, figsize=(8.2, 8), dpi=60)
+fig, axes = plt.subplots(3, 1, figsize=(5, 10.5))
 for axis, forecasts, values, mean, std, shown, title in [
     (axes[0], gen_forecasts, generated, gen_mean, gen_std, 4 * PERIOD, "generated series"),
     (axes[1], sea_forecasts, sea, sea_mean, sea_std, 6 * SEA_PERIOD, "sea surface temperature"),
@@ -334,7 +340,7 @@ for axis, forecasts, values, mean, std, shown, title in [
     axis.plot(steps_shown, values[first:][:shown], color="black", linewidth=2, label="truth")
     for key, label in [("seasonal", "seasonal naive"), ("linear", "linear"), ("lstm", "LSTM")]:
         axis.plot(steps_shown, (forecasts[key][:shown, 0] * std + mean), label=label)
-    axis.set_title(f"One step ahead, on the test part: {title}")
+    axis.set_title(f"One step ahead, test part: {title}")
 axes[0].set(xlabel="time step", ylabel="value")
 axes[1].set(xlabel="month since January of the first year", ylabel="degrees Celsius")
 for name, maes in year_mae.items():
@@ -345,7 +351,7 @@ axes[2].set(
     ylabel="MAE (degrees Celsius)",
 )
 for axis in axes:
-    axis.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
+    axis.legend(fontsize="small")
     axis.grid(alpha=0.3)
 fig.tight_layout()
 

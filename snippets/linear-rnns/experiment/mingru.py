@@ -23,7 +23,13 @@ import time
 
 import matplotlib.pyplot as plt
 import torch
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 from torch import nn
+
+# Plots as SVG, laid out for a phone's width: sharp at any zoom, and small once the site's
+# server compresses them. No date and fixed ids: the same run writes the same file.
+set_matplotlib_formats("svg", metadata={"Date": None})
+plt.rcParams.update({"svg.hashsalt": "hidden-state", "font.size": 11})
 
 # One thread: a float sum split over threads can round differently, and training amplifies
 # that. One thread and the seed repeat a run exactly on one machine; another seed or CPU
@@ -196,7 +202,7 @@ for kind in KINDS:
 #
 # A training step is the forward pass, the backward pass and the optimiser's update, with
 # a loss at every step. We time it for a one-layer minGRU computed with the loop and with
-# the scan (the same weights, so the same arithmetic result), and for `nn.GRU` at the same
+# the scan (one model of the same sizes, computed two ways), and for `nn.GRU` at the same
 # hidden size: for a batch as in training, at each of three lengths, and for one sequence at
 # the longest length. Each configuration runs several times, interleaved with the others,
 # and the fastest run counts: a slower one was interrupted by something else.
@@ -241,7 +247,7 @@ for batch, length in configurations:
     print(f"{batch:5}  {length:6}" + "".join(f"{t:9.1f} ms" for t in ms) + f"{ratio:11.2f}")
 
 # %%
-fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8), dpi=80)
+fig, (left, right) = plt.subplots(2, 1, figsize=(5, 7.5))
 for kind, style in zip(KINDS, ["-", "-", "--"], strict=True):
     left.plot(range(STEPS), accuracy[kind], linestyle=style, label=kind)
 left.axhline(100 / DIGITS, color="gray", linestyle=":", label="guessing")
@@ -281,15 +287,17 @@ fig.tight_layout()
 # digit, one layer is right <span data-figure="mingru:one_layer_far">15.8%</span> of the time
 # (median), against <span data-figure="mingru:guessing_pct">10</span>% for a guess. Its gate
 # sees only the current digit, which does not say whether it is the first one, so the layer
-# cannot decide to keep the first digit and ignore the rest. The second layer's gate reads
-# the first layer's states, which change along the sequence, and that is enough.
+# cannot decide to keep the first digit and ignore the rest. The second layer reads the
+# first layer's states, which change along the sequence; the likely account is that its gate
+# can then tell the first step from the others (the runs compare one layer with two, not
+# which part of the second layer does it).
 #
-# Right: on one CPU thread, with a batch of sequences, the loop is the fastest way to compute
-# the minGRU at these lengths, and the scan is slower: each of its rounds writes tensors as
-# long as the sequence, so it does about `log2(T)` times the loop's arithmetic. With one
-# sequence, the loop's steps are so small that their fixed cost dominates, and the scan is
-# the faster. The experiment page gives the ratios over all the site's runs, and the last
-# table of this page puts this run beside them.
+# Right: on one CPU thread, with a batch of sequences, the loop was the faster of the two
+# ways timed here, and the scan the slower. The likely reason: each of the scan's rounds
+# writes tensors as long as the sequence, so it does about `log2(T)` times the loop's
+# arithmetic. With one sequence, the loop's steps are so small that their fixed cost
+# dominates, and the scan was the faster. The experiment page gives the ratios over all the
+# site's runs, and the last table of this page puts this run beside them.
 #
 # The figures the pages quote come from `results` and `timings` below.
 

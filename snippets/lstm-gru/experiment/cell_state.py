@@ -27,7 +27,13 @@ import time
 
 import matplotlib.pyplot as plt
 import torch
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 from torch import nn
+
+# Plots as SVG, laid out for a phone's width: sharp at any zoom, and small once the site's
+# server compresses them. No date and fixed ids: the same run writes the same file.
+set_matplotlib_formats("svg", metadata={"Date": None})
+plt.rcParams.update({"svg.hashsalt": "hidden-state", "font.size": 11})
 
 # One thread: a float sum split over threads can round differently, and training
 # amplifies that. One thread and the seed repeat a run exactly on one machine; another
@@ -200,7 +206,7 @@ with torch.no_grad():
         print(f"swap {name:8}: own digit {own:5.1f}%, neighbour's digit {other:5.1f}%")
 
 # %%
-fig, (left, right_axis) = plt.subplots(1, 2, figsize=(10, 3.8), dpi=80)
+fig, (left, right_axis) = plt.subplots(2, 1, figsize=(5, 7.5))
 # A test sequence with one more store after the first, near the middle.
 second = (later_store.sum(dim=1) == 1) & later_store[:, 15:25].any(dim=1)
 example = int(second.nonzero()[0])
@@ -219,7 +225,7 @@ names = list(swaps)
 position = torch.arange(len(names))
 right_axis.bar(position - 0.2, [follows[n][0] for n in names], 0.4, label="own digit")
 right_axis.bar(position + 0.2, [follows[n][1] for n in names], 0.4, label="neighbour's digit")
-right_axis.set_xticks(position.tolist(), [f"swap {n}" for n in names])
+right_axis.set_xticks(position.tolist(), [f"swap\n{n}" for n in names])
 right_axis.set_ylabel("answers at the last step (%)")
 right_axis.set_title("Whose digit does it recall?")
 right_axis.legend(loc="upper center")
@@ -251,7 +257,7 @@ fig.tight_layout()
 #   <span data-figure="cell_state:forget_hold" data-bound="upper">0.84</span> in every
 #   run), so the cell as a whole is not frozen between stores. An average over all units
 #   cannot say whether the few units that carry the digit hold it with a gate near one.
-#   In the left plot, look for the jumps of the cell state at the dashed lines, and how it
+#   In the upper plot, look for the jumps of the cell state at the dashed lines, and how it
 #   moves in between.
 # - **The cell state carries the digit.** Handed its neighbour's `c_t` halfway, a
 #   sequence ends up naming the neighbour's digit in
@@ -265,7 +271,7 @@ fig.tight_layout()
 #   most kept their own digit when handed `h_t` in
 #   <span data-figure="cell_state:h_swap_keeps_most" data-count>35 of 35</span>. Most of
 #   the memory is in `c_t`. Some runs keep a little of it in `h_t` too, which is why
-#   a swap of one of them is not always complete; the right plot also shows what swapping
+#   a swap of one of them is not always complete; the lower plot also shows what swapping
 #   both does.
 #
 # The `assert`s at the end are the experiment's claims: each held in every one of the

@@ -34,7 +34,13 @@ import time
 
 import matplotlib.pyplot as plt
 import torch
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 from torch import nn
+
+# Plots as SVG, laid out for a phone's width: sharp at any zoom, and small once the site's
+# server compresses them. No date and fixed ids: the same run writes the same file.
+set_matplotlib_formats("svg", metadata={"Date": None})
+plt.rcParams.update({"svg.hashsalt": "hidden-state", "font.size": 11})
 
 # One thread: a float sum split over threads can round differently, and training
 # amplifies that. One thread and the seed repeat a run exactly on one machine; another
@@ -175,17 +181,17 @@ for shape in SHAPES:
     print(f"{shape:5}  {row['learned']:4} of {STARTS}  {row['best']:9.1f}%  {row['median']:11.1f}%")
 
 # %%
-fig, ax = plt.subplots(1, 3, figsize=(11, 3.6), dpi=80, sharey=True)
+fig, ax = plt.subplots(3, 1, figsize=(5, 9), sharex=True, sharey=True)
 for axis, (shape, (layers, hidden)) in zip(ax, SHAPES.items(), strict=True):
     for start in range(STARTS):
         axis.plot(range(1, EPOCHS + 1), curves[shape, start], marker="o", markersize=2)
     axis.axhline(100 / DIGITS, color="gray", linestyle=":", label="guessing")
     axis.axhline(LEARNED, color="gray", linestyle="--", label="learned")
     axis.set_title(f"{shape}: {layers} x {hidden}, {summary[shape]['learned']} of {STARTS} learned")
-    axis.set_xlabel("epoch")
+    axis.set_ylabel("right at the last step (%)")
     axis.set_ylim(0, 105)
     axis.grid(alpha=0.3)
-ax[0].set_ylabel("right at the last step (%)")
+ax[-1].set_xlabel("epoch")
 ax[0].legend(loc="upper left", fontsize=8)
 fig.tight_layout()
 

@@ -25,7 +25,13 @@ import time
 
 import matplotlib.pyplot as plt
 import torch
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 from torch import nn
+
+# Plots as SVG, laid out for a phone's width: sharp at any zoom, and small once the site's
+# server compresses them. No date and fixed ids: the same run writes the same file.
+set_matplotlib_formats("svg", metadata={"Date": None})
+plt.rcParams.update({"svg.hashsalt": "hidden-state", "font.size": 11})
 
 SEED = 0
 
@@ -221,7 +227,7 @@ reach = reached["attention"] or BATCHES + BATCHES_PER_EPOCH
 at_reach = dict(curves["plain"])[min(reach, BATCHES)]
 print(f"plain model at that test: {at_reach:.1f}%")
 
-fig, axis = plt.subplots(figsize=(6, 3.6), dpi=80)
+fig, axis = plt.subplots(figsize=(5, 3.6))
 for name, curve in curves.items():
     axis.plot(*zip(*curve, strict=True), marker="o", label=name)
 axis.axhline(TARGET, color="gray", linestyle="--", linewidth=1, label=f"{TARGET}%")
@@ -281,7 +287,7 @@ print(" ".join(f"{n}:{w:5.1f}%" for n, w in on_mirror.items()))
 source, _, target = test_sets[LONG]
 with torch.no_grad():
     written, attention = models["attention"].generate(source[:1])
-fig, (left, right_axis) = plt.subplots(1, 2, figsize=(10, 3.8), dpi=80)
+fig, (left, right_axis) = plt.subplots(2, 1, figsize=(5, 8.5))
 lengths = list(TEST_LENGTHS)
 for name, row in by_length.items():
     left.plot(lengths, row, marker="o", label=name)

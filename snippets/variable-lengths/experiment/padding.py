@@ -25,9 +25,15 @@ import time
 
 import matplotlib.pyplot as plt
 import torch
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_sequence
 from torch.utils.data import DataLoader
+
+# Plots as SVG, laid out for a phone's width: sharp at any zoom, and small once the site's
+# server compresses them. No date and fixed ids: the same run writes the same file.
+set_matplotlib_formats("svg", metadata={"Date": None})
+plt.rcParams.update({"svg.hashsalt": "hidden-state", "font.size": 11})
 
 # One thread: a float sum split over threads can round differently, and training
 # amplifies that. One thread and the seed repeat a run exactly on one machine; another
@@ -172,7 +178,7 @@ for how in HOWS:
 print(f"padding: {100 * (1 - steps_real / steps_padded):.1f}% of the steps in padded batches")
 
 # %%
-fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8), dpi=80)
+fig, (left, right) = plt.subplots(2, 1, figsize=(5, 7.5))
 _, right_padded, pad_after = final["padded"]
 # The indexed and packed models score alike: dashes and small dots keep both lines visible.
 styles = {"padded": ("-", "o", 6), "padded, indexed": ("--", "s", 7), "packed": (":", "o", 3)}
@@ -214,7 +220,7 @@ fig.tight_layout()
 #   It does better on the sequences with no padding after them, the longest of their
 #   batch, than on those with <span data-figure="padding:padding_far_n">10</span> or more
 #   padding steps after their end: the padded model did so in
-#   <span data-figure="padding:padded_far_worse" data-count>35 of 35</span> runs (left
+#   <span data-figure="padding:padded_far_worse" data-count>35 of 35</span> runs (upper
 #   plot). Every padding step moves its state further from the last digit, and most
 #   sequences are followed by many.
 # - **Padded, indexed** and **packed**: right on every test sequence, in each of the
@@ -225,7 +231,7 @@ fig.tight_layout()
 #   (<span data-figure="padding:padding_pct" data-range>45.6–48.0%</span>). The packed run
 #   skips them.
 # - **Time.** Skipping them did not make training faster: on one CPU thread, the packed
-#   model took longer than the padded one in every run (right plot). Timings change from
+#   model took longer than the padded one in every run (lower plot). Timings change from
 #   run to run and machine to machine, so the site states bounds for them, not figures.
 #
 # The `assert`s at the end are the experiment's claims: each held in every one of the

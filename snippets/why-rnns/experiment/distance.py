@@ -30,7 +30,13 @@ import copy
 
 import matplotlib.pyplot as plt
 import torch
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 from torch import nn
+
+# Plots as SVG, laid out for a phone's width: sharp at any zoom, and small once the site's
+# server compresses them. No date and fixed ids: the same run writes the same file.
+set_matplotlib_formats("svg", metadata={"Date": None})
+plt.rcParams.update({"svg.hashsalt": "hidden-state", "font.size": 11})
 
 # One thread: a float sum split over threads can round differently, and training
 # amplifies that. One thread and the seed repeat a run exactly on one machine; another
@@ -227,7 +233,7 @@ for when, grads in (("before", before), ("after", after)):
         print(f"{when:9} {name:8} {now:13.1e} {first:12.1e} {lost:12.1f} {kept:14.2f}")
 
 # %%
-fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8), dpi=80)
+fig, (left, right) = plt.subplots(2, 1, figsize=(5, 7.5))
 # The GRU is dashed, so that the LSTM's line shows through where they overlap.
 for name, style in zip(KINDS, ["-", "-", "--"], strict=True):
     left.plot(range(STEPS), accuracy[name], linestyle=style, label=name)

@@ -28,7 +28,13 @@
 # %%
 import matplotlib.pyplot as plt
 import torch
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 from torch import nn
+
+# Plots as SVG, laid out for a phone's width: sharp at any zoom, and small once the site's
+# server compresses them. No date and fixed ids: the same run writes the same file.
+set_matplotlib_formats("svg", metadata={"Date": None})
+plt.rcParams.update({"svg.hashsalt": "hidden-state", "font.size": 11})
 
 # One thread: a float sum split over threads can round differently, and training
 # amplifies that. One thread and the seed repeat a run exactly on one machine; another
@@ -205,7 +211,7 @@ for name in NAMES:
     print(f"{name:13}  {acc[-1]:8.1f}%  {acc.mean():8.1f}%  {acc[:2].mean():8.1f}%")
 
 # %%
-fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8), dpi=80)
+fig, (left, right) = plt.subplots(2, 1, figsize=(5, 7))
 dots = {"marker": "o", "markersize": 3}
 for name in NAMES:
     left.plot(range(1, EPOCHS + 1), curves[name], **dots, label=name)
