@@ -341,6 +341,9 @@ for axis, forecasts, values, mean, std, shown, title in [
     for key, label in [("seasonal", "seasonal naive"), ("linear", "linear"), ("lstm", "LSTM")]:
         axis.plot(steps_shown, (forecasts[key][:shown, 0] * std + mean), label=label)
     axis.set_title(f"One step ahead, test part: {title}")
+    low, high = axis.get_ylim()
+    axis.set_ylim(low, high + 0.4 * (high - low))  # room above the curves for the legend
+    axis.legend(fontsize="small", ncol=2, loc="upper center")
 axes[0].set(xlabel="time step", ylabel="value")
 axes[1].set(xlabel="month since January of the first year", ylabel="degrees Celsius")
 for name, maes in year_mae.items():
@@ -350,8 +353,8 @@ axes[2].set(
     xlabel="months ahead",
     ylabel="MAE (degrees Celsius)",
 )
+axes[2].legend(fontsize="small")
 for axis in axes:
-    axis.legend(fontsize="small")
     axis.grid(alpha=0.3)
 fig.tight_layout()
 
