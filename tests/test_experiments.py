@@ -237,7 +237,40 @@ def test_a_failed_run_is_not_run_again_in_the_same_process(monkeypatch, tmp_path
 
     monkeypatch.setattr(notebooks, "run", failing_run)
     monkeypatch.setattr(notebooks, "_executed", {})
+    monkeypatch.delenv(notebooks.STORE, raising=False)
     for _ in range(2):
         with pytest.raises(notebooks.NotebookError, match=r"broken\.py:3: cell 2 raised"):
             notebooks.executed(experiment)
     assert calls == [experiment]
+
+
+def test_a_store_keeps_each_run_and_each_raised_cell_by_fingerprint(monkeypatch, tmp_path):
+    """With a store (the guard's edited copies, STORE), an edit trains once: a later process
+    with the same code finds its run, or the cell that raised, instead of training again."""
+    source = tmp_path / "project/snippets/m/experiment/tiny.py"
+    source.parent.mkdir(parents=True)
+    experiment = notebooks.Experiment("tiny", "m/experiment/tiny.ipynb", tmp_path / "project")
+    calls = []
+
+    def fake_run(which, path):
+        calls.append(which.source.read_text())
+        if "raise" in calls[-1]:
+            raise notebooks.CellRaised("snippets/m/experiment/tiny.py:2: cell 1 raised")
+        notebook = notebooks.source_notebook(which)
+        notebook.metadata[notebooks.META] = {"fingerprint": notebooks.fingerprint(notebook, which)}
+        notebooks.write(notebook, path)
+
+    monkeypatch.setattr(notebooks, "run", fake_run)
+    monkeypatch.setenv(notebooks.STORE, str(tmp_path / "store"))
+    for code in ["SEED = 0\nresults = {}\n", "SEED = 0\nraise ValueError\n"]:
+        source.write_text(code)
+        for _ in range(2):  # two processes: the second finds the store's copy
+            monkeypatch.setattr(notebooks, "_executed", {})
+            experiment.executed_path.unlink(missing_ok=True)
+            if "raise" in code:
+                with pytest.raises(notebooks.CellRaised, match=r"tiny\.py:2: cell 1 raised"):
+                    notebooks.executed(experiment)
+            else:
+                assert notebooks.executed(experiment).cells[0].source == code.strip()
+    assert [call.split("\n")[1] for call in calls] == ["results = {}", "raise ValueError"]
+    assert sorted(p.suffix for p in (tmp_path / "store").iterdir()) == [".ipynb", ".raised"]

@@ -811,6 +811,10 @@ CASES = [
 
 WORKERS = 2  # cases verified at a time: CI has two cores
 REUSED: dict[str, str] = {}  # the environment that lets the copies reuse this run's runs
+# The runs of the edited experiments, by fingerprint (engine/notebooks.py, STORE): the cases
+# that train do so once per edit and CPU, not in every verification (gitignored, like docs/'s
+# executed notebooks). Pruned of what a whole run of the guard no longer uses.
+TRAINED = ROOT / ".cache" / "guard-runs"
 
 
 @pytest.fixture(scope="module")
@@ -822,6 +826,7 @@ def pristine(tmp_path_factory) -> Path:
     # The blocks this verification has run already (all of docs/, in a whole run): a copy runs
     # for real only what its mutation changed (engine/run.py).
     REUSED.update(save_runs(tmp_path_factory.mktemp("runs") / "runs.json"))
+    REUSED[notebooks.STORE] = str(TRAINED)
     return copy_project(tmp_path_factory.mktemp("pristine"))
 
 
@@ -871,7 +876,8 @@ CONTROL = "(the unbroken copy)"  # the control, verified in the same pool as the
 
 
 def trains(case) -> bool:
-    """Whether the case's check trains an experiment again (tens of seconds, not one)."""
+    """Whether the case's check trains an edited experiment (tens of seconds, not one, unless
+    TRAINED keeps its run)."""
     return case[1].__qualname__.startswith(break_experiment.__name__)
 
 
@@ -914,7 +920,8 @@ def runs(request, pristine, tmp_path_factory) -> dict[str, subprocess.CompletedP
     left with a long one at the end. Each worker forks its processes from a server that has
     imported torch and pytest once (engine/forkserver.py), instead of paying for those imports
     in every case. A case whose edit no longer applies is recorded as Stale, not run. The
-    terminal shows a dot as each case ends: the cases take about a minute."""
+    terminal shows a dot as each case ends: the cases take about a minute when the edited
+    experiments train, and a quarter of that when their runs are kept already (TRAINED)."""
     selected = drift_tests(request.session)
     cases = sorted((case for case in CASES if case[0] in selected), key=trains, reverse=True)
     at = sum(map(trains, cases))
@@ -939,6 +946,7 @@ def runs(request, pristine, tmp_path_factory) -> dict[str, subprocess.CompletedP
             progress.write(".")
 
     progress = Progress(request.config)
+    began = time.time()
     broken = len(cases) - 1
     progress.write(f"\nguard: {broken} broken copies and the unbroken one, {WORKERS} at a time ")
     servers = forkserver.Servers(WORKERS)
@@ -948,6 +956,15 @@ def runs(request, pristine, tmp_path_factory) -> dict[str, subprocess.CompletedP
     finally:
         progress.write(f" {time.perf_counter() - progress.start:.0f} s\n")
         servers.close()
+        if {case[0] for case in CASES if trains(case)} <= selected:
+            prune(TRAINED, older_than=began)
+
+
+def prune(folder: Path, older_than: float) -> None:
+    """Delete the runs in `folder` last used before `older_than` (a time.time())."""
+    for path in folder.glob("*") if folder.is_dir() else ():
+        if path.stat().st_mtime < older_than:
+            path.unlink()
 
 
 @pytest.mark.slow

@@ -12,6 +12,10 @@ kernel path (engine/kernels.py). While the fingerprint matches, nothing is run a
 experiment trains once per CI run however often pytest runs the pages (the guard tests run
 them again in subprocesses and copies). Editing only the prose of an experiment refreshes its
 page without training it again. engine/experiments.py runs them (`nox -s check`, `serve`).
+
+Copies of the project whose experiments were edited on purpose (tests/test_guard.py) keep
+their runs elsewhere, in the folder that STORE names, by fingerprint: a copy is thrown away
+after its check, but the run of the same edit on the same CPU is the same run next time.
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ import ast
 import hashlib
 import json
 import math
+import os
 import re
+import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -52,8 +58,17 @@ CLAIM_NAMES = {"setup", "results", "timings", "abs", "min", "max", "round", "len
 CLAIM_OPS = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<=", ast.Eq: "=="}
 
 
+# The environment variable naming a folder of runs kept by fingerprint (module docstring).
+STORE = "HIDDEN_STATE_TRAINED"
+
+
 class NotebookError(Exception):
     """An experiment that cannot run, or that does not define its results. Names file:line."""
+
+
+class CellRaised(NotebookError):
+    """A cell of the experiment raised (a claim that did not hold, or a bug): the same code
+    raises again on the same CPU, so a store keeps this outcome like a finished run."""
 
 
 @dataclass(frozen=True)
@@ -322,7 +337,9 @@ def execute(
         try:
             # cleanup_kc: stop the kernel, we made it; env: the kernel path of a spread run
             client.execute(cleanup_kc=True, **({"env": env} if env else {}))
-        except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
+        except CellExecutionError as err:
+            raise CellRaised(_located(experiment, notebook, str(err))) from None
+        except (CellTimeoutError, DeadKernelError) as err:
             raise NotebookError(_located(experiment, notebook, str(err))) from None
     probe = notebook.cells.pop()
     if any(o.get("output_type") == "error" for o in probe.get("outputs", [])):
@@ -367,12 +384,38 @@ def executed(experiment: Experiment):
     key = experiment.executed_path
     if key not in _executed:
         try:
-            _executed[key] = cached(experiment) or run(experiment)
+            _executed[key] = cached(experiment) or stored(experiment) or run(experiment)
         except NotebookError as err:
             _executed[key] = err
     if isinstance(_executed[key], NotebookError):
         raise _executed[key]
     return _executed[key]
+
+
+def stored(experiment: Experiment):
+    """With STORE set: the run of this fingerprint from that folder (made now if it has none),
+    copied to docs/ as if run here. A cell that raised is kept as its message and raised again.
+    Without STORE: None."""
+    if not os.environ.get(STORE):
+        return None
+    folder = Path(os.environ[STORE])
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = folder / f"{fingerprint(source_notebook(experiment), experiment)}.ipynb"
+    raised = kept.with_suffix(".raised")
+    for path in (kept, raised):
+        if path.is_file():
+            path.touch()  # used: a store is pruned by age of last use
+    if raised.is_file():
+        raise CellRaised(raised.read_text(encoding="utf-8"))
+    if not kept.is_file():
+        try:
+            run(experiment, kept)
+        except CellRaised as err:
+            raised.write_text(str(err), encoding="utf-8")
+            raise
+    experiment.executed_path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(kept, experiment.executed_path)
+    return cached(experiment)
 
 
 def results(experiment: Experiment) -> dict:
