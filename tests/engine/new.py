@@ -17,8 +17,10 @@ check` fails while any is left), run `nox -s update -- docs/<module>/<page>.md` 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -382,30 +384,16 @@ def main(argv: list[str]) -> int:
         return 2
     # Outputs and answer sheets come from real execution, as `nox -s update` writes them.
     targets = [str(p.relative_to(ROOT)) for p in pages]
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            *targets,
-            "--update-outputs",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    code, printed = update(targets)
     named = " ".join(targets)
-    if run.returncode:
-        print(run.stdout[-3000:])
+    if code:
+        print(printed[-3000:])
         print(
             f"\nThe files above were written, but the page does not pass yet: fix what is named "
             f"above (it may be in what you wrote before), then run\n"
             f"  python3 -m nox -s update -- {named}"
         )
-        return run.returncode
+        return code
     wrote = (
         "its output and time to read"
         if args.kind == "page"
@@ -416,6 +404,24 @@ def main(argv: list[str]) -> int:
     print(f"  python3 -m nox -s update -- {named} && git diff")
     print(f"  python3 -m nox -s tests -- {named}")
     return 0
+
+
+def update(targets: list[str]) -> tuple[int, str]:
+    """`nox -s update -- targets` in this process, its output kept: one Python and one torch
+    import, not two (in the scaffold tests' fork server, none). What the engine read once per
+    process (mkdocs.yml, the nav, the list of snippets) is read again: the scaffold changed it."""
+    import pytest
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("engine."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+    printed = io.StringIO()
+    os.chdir(ROOT)
+    with contextlib.redirect_stdout(printed):
+        code = pytest.main([*targets, "--update-outputs", "-q", "-p", "no:cacheprovider"])
+    return int(code), printed.getvalue()
 
 
 if __name__ == "__main__":
