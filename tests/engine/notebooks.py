@@ -400,7 +400,9 @@ def stored(experiment: Experiment):
         return None
     folder = Path(os.environ[STORE])
     folder.mkdir(parents=True, exist_ok=True)
-    kept = folder / f"{fingerprint(source_notebook(experiment), experiment)}.ipynb"
+    # This file's own text too: it words the messages kept, and a change to it runs them again.
+    engine = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    kept = folder / f"{fingerprint(source_notebook(experiment), experiment)}-{engine}.ipynb"
     raised = kept.with_suffix(".raised")
     for path in (kept, raised):
         if path.is_file():
