@@ -223,6 +223,8 @@ class Beside:
                 f"{label} (ran beside the verification): {_command(self.steps, label)}"
             )
             print(output, end="", flush=True)
+        if self.failed:  # said here too: the verification's own failure may be the one raised
+            self.session.warn("{} failed (exit code {})".format(*self.failed))
         return self.seconds
 
     def check(self) -> None:
