@@ -942,19 +942,19 @@ def runs(request, pristine, tmp_path_factory) -> dict[str, subprocess.CompletedP
         name, mutate, expected = case
         root = tmp_path_factory.mktemp("drift") / "project"
         shutil.copytree(pristine, root)  # the control too: others copy pristine meanwhile
-        if mutate is None:
-            checks = sorted({checked_by(name, expected) for name, _, expected in CASES})
-        else:
-            try:
-                mutate(root)
-            except (AssertionError, OSError) as err:
-                return name, Stale(str(err))
-            checks = narrowed(checked_by(name, expected), expected)
         try:
+            if mutate is None:
+                checks = sorted({checked_by(name, expected) for name, _, expected in CASES})
+            else:
+                try:
+                    mutate(root)
+                except (AssertionError, OSError) as err:
+                    return name, Stale(str(err))
+                checks = narrowed(checked_by(name, expected), expected)
             with servers.lent() as server:
                 return name, verify(root, *checks, server=server)
         finally:
-            progress.write(".")
+            progress.write(".")  # a stale case too: one dot per case
 
     progress = Progress(request.config)
     began = time.time()
