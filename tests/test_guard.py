@@ -809,7 +809,6 @@ CASES = [
 ]
 
 
-WORKERS = 2  # cases verified at a time: CI has two cores
 REUSED: dict[str, str] = {}  # the environment that lets the copies reuse this run's runs
 # The runs of the edited experiments, by fingerprint (engine/notebooks.py, STORE): the cases
 # that train do so once per edit and CPU, not in every verification (gitignored, like docs/'s
@@ -959,10 +958,11 @@ def runs(request, pristine, tmp_path_factory) -> dict[str, subprocess.CompletedP
     progress = Progress(request.config)
     began = time.time()
     broken = len(cases) - 1
-    progress.write(f"\nguard: {broken} broken copies and the unbroken one, {WORKERS} at a time ")
-    servers = forkserver.Servers(WORKERS)
+    at_a_time = forkserver.WORKERS
+    progress.write(f"\nguard: {broken} broken copies and the unbroken one, {at_a_time} at a time ")
+    servers = forkserver.Servers(forkserver.WORKERS)
     try:
-        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        with ThreadPoolExecutor(max_workers=forkserver.WORKERS) as pool:
             return dict(pool.map(run, cases))
     finally:
         progress.write(f" {time.perf_counter() - progress.start:.0f} s\n")

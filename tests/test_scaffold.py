@@ -26,7 +26,6 @@ def env(root: Path) -> dict[str, str]:
 
 
 FLOWS: dict[str, Callable] = {}  # each test's body, by the test's name (see `flow`)
-WORKERS = 2  # flows run at a time: CI has two cores
 
 
 def flow(body: Callable) -> Callable:
@@ -67,9 +66,9 @@ def started(request, tmp_path_factory) -> Iterator[dict[str, Future]]:
             body(root, new, check)
 
     names = [item.name for item in request.session.items if item.path == Path(__file__)]
-    servers = forkserver.Servers(WORKERS)
+    servers = forkserver.Servers(forkserver.WORKERS)
     try:
-        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        with ThreadPoolExecutor(max_workers=forkserver.WORKERS) as pool:
             yield {name: pool.submit(run, FLOWS[name]) for name in names if name in FLOWS}
     finally:
         servers.close()

@@ -56,6 +56,7 @@ PRELOADED = [
     "jupytext",
     "jupyter_client",
 ]
+WORKERS = 2  # children run side by side (guard cases, scaffold flows): CI has two cores
 LIMIT = 600  # s a child may run: the longest, a guard case that trains, takes about a minute
 
 
