@@ -262,7 +262,9 @@ def test_a_store_keeps_each_run_and_each_raised_cell_by_fingerprint(monkeypatch,
 
     monkeypatch.setattr(notebooks, "run", fake_run)
     monkeypatch.setenv(notebooks.STORE, str(tmp_path / "store"))
-    for code in ["SEED = 0\nresults = {}\n", "SEED = 0\nraise ValueError\n"]:
+    codes = ["SEED = 0\nresults = {}\n", "SEED = 0\nraise ValueError\n"]
+    codes.append("SEED = 0\nraise ValueError  # a comment, as a claim edited: same code key\n")
+    for code in codes:
         source.write_text(code)
         for _ in range(2):  # two processes: the second finds the store's copy
             monkeypatch.setattr(notebooks, "_executed", {})
@@ -272,5 +274,16 @@ def test_a_store_keeps_each_run_and_each_raised_cell_by_fingerprint(monkeypatch,
                     notebooks.executed(experiment)
             else:
                 assert notebooks.executed(experiment).cells[0].source == code.strip()
-    assert [call.split("\n")[1] for call in calls] == ["results = {}", "raise ValueError"]
-    assert sorted(p.suffix for p in (tmp_path / "store").iterdir()) == [".ipynb", ".raised"]
+    assert [call.split("\n")[1] for call in calls] == [c.split("\n")[1] for c in codes]
+    kept = sorted(p.suffix for p in (tmp_path / "store").iterdir())
+    assert kept == [".ipynb", ".raised", ".raised"]
+
+
+def test_a_store_keeps_the_codes_errors_not_the_machines():
+    """A claim that failed or a bug raises again on the same code; a machine short of memory or
+    disk may not, so such a run is not kept (it trains again next time)."""
+    assert notebooks.kept_as_outcome("AssertionError", "the attentional model should win")
+    assert notebooks.kept_as_outcome("TypeError", "'NoneType' object is not subscriptable")
+    assert not notebooks.kept_as_outcome("MemoryError", "")
+    assert not notebooks.kept_as_outcome("RuntimeError", "DefaultCPUAllocator: not enough memory")
+    assert not notebooks.kept_as_outcome("OSError", "[Errno 28] No space left on device")

@@ -68,7 +68,15 @@ class NotebookError(Exception):
 
 class CellRaised(NotebookError):
     """A cell of the experiment raised (a claim that did not hold, or a bug): the same code
-    raises again on the same CPU, so a store keeps this outcome like a finished run."""
+    raises again on the same CPU, so a store keeps this outcome like a finished run. Errors of
+    the machine rather than of the code (memory, files, an interrupt) are NotebookErrors."""
+
+
+def kept_as_outcome(name: str, value: str) -> bool:
+    """Whether a cell's error (its class name and message) is the code's, not the machine's."""
+    machine = {"MemoryError", "KeyboardInterrupt", "SystemExit", "OSError", "TimeoutError"}
+    machine |= {"FileNotFoundError", "PermissionError"}
+    return name not in machine and "memory" not in value.lower()
 
 
 @dataclass(frozen=True)
@@ -338,7 +346,8 @@ def execute(
             # cleanup_kc: stop the kernel, we made it; env: the kernel path of a spread run
             client.execute(cleanup_kc=True, **({"env": env} if env else {}))
         except CellExecutionError as err:
-            raise CellRaised(_located(experiment, notebook, str(err))) from None
+            error = CellRaised if kept_as_outcome(err.ename, err.evalue) else NotebookError
+            raise error(_located(experiment, notebook, str(err))) from None
         except (CellTimeoutError, DeadKernelError) as err:
             raise NotebookError(_located(experiment, notebook, str(err))) from None
     probe = notebook.cells.pop()
@@ -369,7 +378,7 @@ def write(notebook, path: Path) -> None:
     import nbformat
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".ipynb.partial")
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")  # one per writing process
     nbformat.write(notebook, partial)
     partial.replace(path)  # never leave a half-written notebook for the site to render
 
@@ -400,9 +409,11 @@ def stored(experiment: Experiment):
         return None
     folder = Path(os.environ[STORE])
     folder.mkdir(parents=True, exist_ok=True)
-    # This file's own text too: it words the messages kept, and a change to it runs them again.
-    engine = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
-    kept = folder / f"{fingerprint(source_notebook(experiment), experiment)}-{engine}.ipynb"
+    # Besides the fingerprint: the whole source (the claims a cell checks, the lines a kept
+    # message names), this file and nbclient (which word the message).
+    words = [experiment.source.read_bytes(), Path(__file__).read_bytes(), version("nbclient")]
+    also = hashlib.sha256(repr(words).encode()).hexdigest()[:16]
+    kept = folder / f"{fingerprint(source_notebook(experiment), experiment)}-{also}.ipynb"
     raised = kept.with_suffix(".raised")
     for path in (kept, raised):
         if path.is_file():
@@ -413,7 +424,9 @@ def stored(experiment: Experiment):
         try:
             run(experiment, kept)
         except CellRaised as err:
-            raised.write_text(str(err), encoding="utf-8")
+            partial = raised.with_name(f"{raised.name}.{os.getpid()}.partial")
+            partial.write_text(str(err), encoding="utf-8")
+            partial.replace(raised)  # whole or not at all
             raise
     experiment.executed_path.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(kept, experiment.executed_path)
