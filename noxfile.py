@@ -197,19 +197,28 @@ class Beside:
         self.session, self.steps = session, steps
         self.outputs: list[tuple[str, str]] = []  # (step, what it printed)
         self.seconds: list[tuple[str, float]] = []
-        self.failed: tuple[str, int] | None = None  # (step, exit code)
+        self.failed: tuple[str, str] | None = None  # (step, how: its exit code or an error)
         env = {**os.environ, **{k: v for k, v in session.env.items() if v is not None}}
 
         def run() -> None:
             for label, command in steps:
                 start = time.perf_counter()
-                done = subprocess.run(
-                    command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-                )
+                try:
+                    done = subprocess.run(
+                        command,
+                        env=env,
+                        stdout=subprocess.PIPE,
+                        stderr=subprocess.STDOUT,
+                        text=True,
+                        errors="replace",
+                    )
+                except Exception as error:  # it could not even start: said, never a pass
+                    self.failed = (label, f"{type(error).__name__}: {error}")
+                    return
                 self.seconds.append((label, time.perf_counter() - start))
                 self.outputs.append((label, done.stdout))
                 if done.returncode:
-                    self.failed = (label, done.returncode)
+                    self.failed = (label, f"exit code {done.returncode}")
                     return
 
         self.runner = threading.Thread(target=run, daemon=True)
@@ -224,13 +233,14 @@ class Beside:
             )
             print(output, end="", flush=True)
         if self.failed:  # said here too: the verification's own failure may be the one raised
-            self.session.warn("{} failed (exit code {})".format(*self.failed))
+            self.session.warn("{} failed ({})".format(*self.failed))
         return self.seconds
 
     def check(self) -> None:
         if self.failed:
-            label, code = self.failed
-            self.session.error(f"{label} failed (exit code {code})")
+            self.session.error("{} failed ({})".format(*self.failed))
+        if len(self.outputs) < len(self.steps):  # the thread died: a step did not run
+            self.session.error(f"{self.steps[len(self.outputs)][0]} did not run")
 
 
 def _command(steps: list[tuple[str, list[str]]], label: str) -> str:

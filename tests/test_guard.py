@@ -963,12 +963,13 @@ def runs(request, pristine, tmp_path_factory) -> dict[str, subprocess.CompletedP
     servers = forkserver.Servers(forkserver.WORKERS)
     try:
         with ThreadPoolExecutor(max_workers=forkserver.WORKERS) as pool:
-            return dict(pool.map(run, cases))
+            outcomes = dict(pool.map(run, cases))
     finally:
         progress.write(f" {time.perf_counter() - progress.start:.0f} s\n")
         servers.close()
-        if {case[0] for case in CASES if trains(case)} <= selected:
-            prune(TRAINED, older_than=began)
+    if {case[0] for case in CASES if trains(case)} <= selected:  # every kept run had its use
+        prune(TRAINED, older_than=began)
+    return outcomes
 
 
 def prune(folder: Path, older_than: float) -> None:
