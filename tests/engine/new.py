@@ -359,7 +359,7 @@ def main(argv: list[str]) -> int:
         "title",
         help='the page title, e.g. "nn.RNNCell, one step at a time". Leave out "Concept: ": in '
         "a module whose concept pages are titled so, the scaffold adds it (and places the page "
-        "after the last of them)",
+        "after the last of them); so write it in lower case unless it starts with a name",
     )
     page.add_argument("--module", help="title of a new module, when <module> is new")
     for kind in ("question", "blank"):
