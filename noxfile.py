@@ -195,9 +195,8 @@ class Beside:
 
     def __init__(self, session: nox.Session, steps: list[tuple[str, list[str]]]):
         self.session, self.steps = session, steps
-        self.outputs: list[tuple[str, str]] = []  # (step, what it printed)
-        self.seconds: list[tuple[str, float]] = []
-        self.failed: tuple[str, str] | None = None  # (step, how: its exit code or an error)
+        self.ran: list[tuple[str, float, str]] = []  # (step, seconds, what it printed)
+        self.failed: str | None = None  # which step failed, and how
         env = {**os.environ, **{k: v for k, v in session.env.items() if v is not None}}
 
         def run() -> None:
@@ -212,13 +211,12 @@ class Beside:
                         text=True,
                         errors="replace",
                     )
-                except Exception as error:  # it could not even start: said, never a pass
-                    self.failed = (label, f"{type(error).__name__}: {error}")
+                except BaseException as error:  # it could not even run: said, never a pass
+                    self.failed = f"{label} failed ({type(error).__name__}: {error})"
                     return
-                self.seconds.append((label, time.perf_counter() - start))
-                self.outputs.append((label, done.stdout))
+                self.ran.append((label, time.perf_counter() - start, done.stdout))
                 if done.returncode:
-                    self.failed = (label, f"exit code {done.returncode}")
+                    self.failed = f"{label} failed (exit code {done.returncode})"
                     return
 
         self.runner = threading.Thread(target=run, daemon=True)
@@ -227,25 +225,17 @@ class Beside:
     def wait(self) -> list[tuple[str, float]]:
         """Wait for the steps to end and show their output; returns each step's seconds."""
         self.runner.join()
-        for label, output in self.outputs:
-            self.session.log(
-                f"{label} (ran beside the verification): {_command(self.steps, label)}"
-            )
+        for (label, command), (_, _, output) in zip(self.steps, self.ran, strict=False):
+            shown = ["python" if command[0] == str(PYTHON) else command[0], *command[1:]]
+            self.session.log(f"{label} (ran beside the verification): {' '.join(shown)}")
             print(output, end="", flush=True)
         if self.failed:  # said here too: the verification's own failure may be the one raised
-            self.session.warn("{} failed ({})".format(*self.failed))
-        return self.seconds
+            self.session.warn(self.failed)
+        return [(label, seconds) for label, seconds, _ in self.ran]
 
     def check(self) -> None:
         if self.failed:
-            self.session.error("{} failed ({})".format(*self.failed))
-        if len(self.outputs) < len(self.steps):  # the thread died: a step did not run
-            self.session.error(f"{self.steps[len(self.outputs)][0]} did not run")
-
-
-def _command(steps: list[tuple[str, list[str]]], label: str) -> str:
-    command = dict(steps)[label]
-    return " ".join(["python" if command[0] == str(PYTHON) else command[0], *command[1:]])
+            self.session.error(self.failed)
 
 
 @nox.session

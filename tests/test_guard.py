@@ -875,10 +875,10 @@ def narrowed(check: str, expected) -> list[str]:
     """The check, less the other experiments' tests when the failure names one experiment's
     source (`-k <its name>`, as a contributor would narrow it): the tests of ten experiments
     took 2 s, one's under 1 s. The control runs them all."""
-    text = expected.pattern if isinstance(expected, re.Pattern) else expected
-    names = set(re.findall(r"snippets/[\w/-]+/experiment/(\w+)\.py", text.replace("\\", "")))
+    text = (expected.pattern if isinstance(expected, re.Pattern) else expected).replace("\\", "")
+    names = [e.name for e in notebooks.experiments() if e.rel_source in text]
     if check == "tests/test_experiments.py" and len(names) == 1:
-        return [check, "-k", names.pop()]
+        return [check, "-k", names[0]]
     return [check]
 
 
